@@ -1,0 +1,2 @@
+package io.authroutes;
+public class Application { public static void main(String[] a) {} }

@@ -1,2 +1,27 @@
 package io.authroutes;
-public class Application { public static void main(String[] a) {} }
+
+import org.apache.camel.main.Main;
+
+/**
+ * Starts authroutes with Camel Main: {@code application.properties} from the working directory
+ * (or the file named by {@code -Dauthroutes.config=...}), routes from {@code routes/}.
+ * {@code token <id>} instead obtains one token for a provider and stores it in a file.
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(args));
+        }
+        Main main = new Main(Application.class);
+        main.setPropertyPlaceholderLocations(configLocation());
+        main.run(args);
+    }
+
+    static String configLocation() {
+        return "file:" + System.getProperty("authroutes.config", "application.properties");
+    }
+}

@@ -1,0 +1,110 @@
+package io.authroutes.auth;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.camel.util.TimeUtils;
+
+/**
+ * The engine-level options of one provider, validated once, with errors that name the key to fix.
+ * Provider-specific options (credentials, client names) stay in the properties and are read by the
+ * provider's routes; secrets never enter this record.
+ */
+public record ProviderSettings(String providerId, URI baseUrl, ExpiryPolicy expiry, int maxReauthAttempts,
+                               TransientRetry retry, Duration tokenTimeout) {
+
+    /** Option names whose values are secrets: never template parameters, always redacted. */
+    private static final Set<String> SECRET_OPTIONS = Set.of("password", "secret", "token", "refreshtoken", "apikey");
+
+    public static boolean isSecretOption(String option) {
+        String name = option.toLowerCase(Locale.ROOT);
+        return SECRET_OPTIONS.contains(name) || name.endsWith("password") || name.endsWith("secret")
+                || name.endsWith("apikey");
+    }
+
+    public static ProviderSettings load(ProviderProperties properties) {
+        String id = properties.providerId();
+        boolean allowInsecure = Boolean.parseBoolean(properties.optional("allowInsecureHttp").orElse("false"));
+        URI baseUrl = url(properties, "baseUrl", allowInsecure);
+        properties.optional("tokenUrl").ifPresent(ignored -> url(properties, "tokenUrl", allowInsecure));
+        return new ProviderSettings(id, baseUrl,
+                new ExpiryPolicy(duration(properties, "skew", ExpiryPolicy.DEFAULT_SKEW)),
+                count(properties, "maxReauthAttempts", 1, 0),
+                new TransientRetry(count(properties, "tokenRetryAttempts", TransientRetry.DEFAULT.attempts(), 1),
+                        duration(properties, "tokenRetryBackoff", TransientRetry.DEFAULT.backoff()),
+                        duration(properties, "tokenCooldown", TransientRetry.DEFAULT.cooldown())),
+                duration(properties, "tokenTimeout", Duration.ofSeconds(30)));
+    }
+
+    private static URI url(ProviderProperties properties, String option, boolean allowInsecure) {
+        String raw = properties.required(option);
+        URI uri;
+        try {
+            uri = new URI(raw);
+        } catch (URISyntaxException e) {
+            throw invalid(properties, option, "is not a URL (" + e.getReason() + ")");
+        }
+        String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw invalid(properties, option, "must be an absolute http(s) URL, e.g. https://api.example.com/v1");
+        }
+        if (scheme.equals("http") && !allowInsecure && !isLoopback(uri.getHost())) {
+            throw invalid(properties, option, "sends credentials over plain http to " + uri.getHost()
+                    + "; use https, or set " + properties.key("allowInsecureHttp") + "=true if you accept that");
+        }
+        return uri;
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static Duration duration(ProviderProperties properties, String option, Duration fallback) {
+        Optional<String> raw = properties.optional(option);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            Duration value = raw.get().startsWith("P") ? Duration.parse(raw.get())
+                    : Duration.ofMillis(TimeUtils.toMilliSeconds(raw.get()));
+            if (value.isNegative()) {
+                throw invalid(properties, option, "must not be negative");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            if (e instanceof ProviderConfigurationException pce) {
+                throw pce;
+            }
+            throw invalid(properties, option, "is not a duration; write it like 60s, 500ms, 2m or PT1M");
+        }
+    }
+
+    private static int count(ProviderProperties properties, String option, int fallback, int minimum) {
+        Optional<String> raw = properties.optional(option);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= minimum) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the accepted range
+        }
+        throw invalid(properties, option, "must be a whole number, at least " + minimum);
+    }
+
+    private static ProviderConfigurationException invalid(ProviderProperties properties, String option, String problem) {
+        return new ProviderConfigurationException(properties.providerId(), properties.key(option) + " " + problem);
+    }
+}

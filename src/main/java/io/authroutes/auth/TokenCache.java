@@ -1,0 +1,95 @@
+package io.authroutes.auth;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Tokens of one Camel context, keyed by provider id.
+ *
+ * <p>Single flight: the cache holds a future per provider, so every caller that needs a token while
+ * one is being obtained waits for that same future, and only one request reaches the token endpoint.
+ * A token inside its renewal window is still handed out at once while one background renewal runs;
+ * only callers with no usable token wait. Futures are per provider, so a slow endpoint of one provider
+ * never holds up another. A future that fails is dropped by Caffeine, so the next caller tries again.
+ */
+public final class TokenCache {
+
+    private final AsyncCache<String, Token> tokens = Caffeine.newBuilder().buildAsync();
+    private final ConcurrentMap<String, CompletableFuture<Token>> renewals = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public TokenCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    CompletableFuture<Token> get(String providerId, TokenLoader loader) {
+        CompletableFuture<Token> cached = tokens.get(providerId, (id, executor) -> loader.acquire());
+        Token token = completed(cached).orElse(null);
+        if (token == null || !loader.expiry().needsRenewal(token, clock.instant())) {
+            return cached;
+        }
+        CompletableFuture<Token> renewal = renewInBackground(providerId, cached, token, loader);
+        return token.isExpiredAt(clock.instant()) ? renewal : cached;
+    }
+
+    /** Starts a renewal now unless one is running, and returns the future of the one that runs. */
+    CompletableFuture<Token> renew(String providerId, TokenLoader loader) {
+        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        Token token = completed(cached).orElse(null);
+        return token == null ? get(providerId, loader) : renewInBackground(providerId, cached, token, loader);
+    }
+
+    private CompletableFuture<Token> renewInBackground(String providerId, CompletableFuture<Token> renewed,
+                                                       Token token, TokenLoader loader) {
+        CompletableFuture<Token> mine = new CompletableFuture<>();
+        CompletableFuture<Token> running = renewals.putIfAbsent(providerId, mine);
+        if (running != null) {
+            return running;
+        }
+        loader.renew(token).whenComplete((fresh, failure) -> {
+            if (failure == null) {
+                // only over the token this renewal replaces: a newer token cached meanwhile wins
+                tokens.asMap().replace(providerId, renewed, CompletableFuture.completedFuture(fresh));
+                mine.complete(fresh);
+            } else {
+                mine.completeExceptionally(failure);
+            }
+            renewals.remove(providerId, mine);
+        });
+        return mine;
+    }
+
+    /**
+     * Forgets {@code failed} if it is still the cached token, and reports whether it was. When a newer
+     * token is cached already, it is kept: a retry uses it without another acquisition.
+     */
+    boolean invalidate(String providerId, Token failed) {
+        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        boolean stillCached = completed(cached).filter(t -> t.value().equals(failed.value())).isPresent();
+        return stillCached && tokens.asMap().remove(providerId, cached);
+    }
+
+    void invalidate(String providerId) {
+        tokens.synchronous().invalidate(providerId);
+    }
+
+    /** The cached token, if one is obtained, without waiting or triggering anything. */
+    public Optional<Token> current(String providerId) {
+        return completed(tokens.getIfPresent(providerId));
+    }
+
+    private static Optional<Token> completed(CompletableFuture<Token> future) {
+        return future != null && future.isDone() && !future.isCompletedExceptionally()
+                ? Optional.of(future.join()) : Optional.empty();
+    }
+
+    boolean isObtaining(String providerId) {
+        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        return renewals.containsKey(providerId) || cached != null && !cached.isDone();
+    }
+}

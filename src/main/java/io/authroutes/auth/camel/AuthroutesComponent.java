@@ -1,0 +1,126 @@
+package io.authroutes.auth.camel;
+
+import io.authroutes.auth.ConfiguredToken;
+import io.authroutes.auth.ProviderAuth;
+import io.authroutes.auth.ProviderProperties;
+import io.authroutes.auth.ProviderSettings;
+import io.authroutes.auth.Redactor;
+import io.authroutes.auth.TokenCache;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * The {@code authroutes:} component: the steps provider routes use to obtain, apply and renew tokens.
+ * One instance per Camel context owns that context's token cache, so nothing is shared statically.
+ *
+ * <ul>
+ *   <li>{@code authroutes:call} sends the call with a token and re-authenticates on rejection;</li>
+ *   <li>{@code authroutes:token} turns a token endpoint's answer into a token;</li>
+ *   <li>{@code authroutes:form|json|query|basic} put credentials into a token request at run time.</li>
+ * </ul>
+ */
+public class AuthroutesComponent extends DefaultComponent {
+
+    public static final String NAME = "authroutes";
+
+    private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
+    /** Every header name any provider authenticates with: all are dropped from inbound calls. */
+    private final Set<String> authHeaders = ConcurrentHashMap.newKeySet();
+    private volatile Clock clock;
+    private volatile TokenCache cache;
+    private volatile ExecutorService tokenThreads;
+
+    public static AuthroutesComponent of(CamelContext context) {
+        return context.getComponent(NAME, AuthroutesComponent.class);
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ProviderEndpoint endpoint = switch (remaining) {
+            case "call" -> new CallEndpoint(uri, this);
+            case "token" -> new TokenAnswerEndpoint(uri, this);
+            case "form", "json", "query" -> new RequestFieldsEndpoint(uri, this, RequestFieldsEndpoint.Format.valueOf(remaining.toUpperCase()));
+            case "basic" -> new BasicAuthEndpoint(uri, this);
+            default -> throw new IllegalArgumentException("Unknown authroutes step '" + remaining
+                    + "' in " + uri + "; use call, token, form, json, query or basic");
+        };
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    /** The token lifecycle of a provider, created on first use from its {@code providers.<id>.*} block. */
+    public ProviderAuth provider(String providerId) {
+        return providers.computeIfAbsent(providerId, this::createProvider);
+    }
+
+    public Collection<ProviderAuth> providers() {
+        return providers.values();
+    }
+
+    Set<String> authHeaders() {
+        return authHeaders;
+    }
+
+    ProviderProperties properties(String providerId) {
+        return new ProviderProperties(providerId, key -> getCamelContext().getPropertiesComponent().resolveProperty(key));
+    }
+
+    public Clock clock() {
+        if (clock == null) {
+            Set<Clock> clocks = getCamelContext().getRegistry().findByType(Clock.class);
+            clock = clocks.size() == 1 ? clocks.iterator().next() : Clock.systemUTC();
+        }
+        return clock;
+    }
+
+    private ProviderAuth createProvider(String providerId) {
+        ProviderProperties properties = properties(providerId);
+        ProviderSettings settings = ProviderSettings.load(properties);
+        return new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
+                cache(), clock(), tokenThreads(), redactor(providerId), ConfiguredToken.from(properties));
+    }
+
+    /** Masks the values of every secret option of the provider: passwords, client secrets, tokens, keys. */
+    Redactor redactor(String providerId) {
+        String prefix = ProviderProperties.PREFIX + providerId + ".";
+        ProviderProperties properties = properties(providerId);
+        return new Redactor(getCamelContext().getPropertiesComponent().loadProperties(k -> k.startsWith(prefix))
+                .stringPropertyNames().stream()
+                .map(key -> key.substring(prefix.length()))
+                .filter(ProviderSettings::isSecretOption)
+                .map(option -> properties.optional(option).orElse(null))
+                .toList());
+    }
+
+    private synchronized TokenCache cache() {
+        if (cache == null) {
+            cache = new TokenCache(clock());
+        }
+        return cache;
+    }
+
+    private synchronized ExecutorService tokenThreads() {
+        if (tokenThreads == null) {
+            // cached: an acquisition per provider at most, and a slow endpoint must not starve another's
+            tokenThreads = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "authroutes-token");
+        }
+        return tokenThreads;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (tokenThreads != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(tokenThreads);
+            tokenThreads = null;
+        }
+        super.doStop();
+    }
+}

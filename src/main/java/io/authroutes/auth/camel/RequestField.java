@@ -1,0 +1,52 @@
+package io.authroutes.auth.camel;
+
+import io.authroutes.auth.ProviderConfigurationException;
+import io.authroutes.auth.ProviderProperties;
+import io.authroutes.auth.Token;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One field of a token request, written {@code name:source} where the source is
+ * {@code @option} (the provider's property, read when the request is made, so no secret is ever part
+ * of a route definition), {@code #token} or {@code #refreshToken} (of the token being renewed), or
+ * a literal.
+ */
+record RequestField(String name, String source) {
+
+    static List<RequestField> parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(spec.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(part -> {
+            int colon = part.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("request field '" + part + "' must be name:source, where source is"
+                        + " @option, #token, #refreshToken or a literal, e.g. client_id:@clientId");
+            }
+            return new RequestField(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
+        }).toList();
+    }
+
+    boolean isLiteral() {
+        return !source.startsWith("@") && !source.startsWith("#");
+    }
+
+    String value(ProviderProperties properties, Optional<Token> current) {
+        if (source.startsWith("@")) {
+            return properties.required(source.substring(1));
+        }
+        return switch (source) {
+            case "#token" -> current(properties, current).value();
+            case "#refreshToken" -> current(properties, current).refresh().orElseThrow(() ->
+                    new ProviderConfigurationException(properties.providerId(), "the token being renewed has no refresh token"));
+            default -> source;
+        };
+    }
+
+    private static Token current(ProviderProperties properties, Optional<Token> current) {
+        return current.orElseThrow(() -> new ProviderConfigurationException(properties.providerId(),
+                "#token is only known in refresh, extend and revoke routes"));
+    }
+}

@@ -1,0 +1,291 @@
+package io.authroutes.auth;
+
+import static io.authroutes.auth.TokenOperation.EXTEND;
+import static io.authroutes.auth.TokenOperation.LOGIN;
+import static io.authroutes.auth.TokenOperation.REFRESH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.authroutes.testing.MutableClock;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProviderAuthTest {
+
+    private final MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+    private final TokenCache cache = new TokenCache(clock);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    private ProviderAuth provider(String id, TokenEndpoint endpoint) {
+        return provider(id, endpoint, new TransientRetry(3, Duration.ZERO, Duration.ofSeconds(30)), ConfiguredToken.from(properties(id, Map.of())));
+    }
+
+    private ProviderAuth provider(String id, TokenEndpoint endpoint, TransientRetry retry, ConfiguredToken configured) {
+        ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
+                new ExpiryPolicy(Duration.ofSeconds(60)), 1, retry, Duration.ofSeconds(10));
+        return new ProviderAuth(settings, endpoint, cache, clock, threads, new Redactor(List.of()), configured);
+    }
+
+    private static ProviderProperties properties(String id, Map<String, String> values) {
+        return new ProviderProperties(id, key -> Optional.ofNullable(values.get(key)));
+    }
+
+    @Test
+    void tokenWhen64CallersRaceThenOneTokenRequest() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock).holdUntil(release);
+        ProviderAuth auth = provider("p", endpoint);
+        CountDownLatch ready = new CountDownLatch(64);
+        ExecutorService callers = Executors.newFixedThreadPool(64);
+        List<CompletableFuture<Token>> tokens = IntStream.range(0, 64).mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+            ready.countDown();
+            return auth.token();
+        }, callers)).toList();
+        assertThat(ready.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(endpoint.entered.await(5, TimeUnit.SECONDS)).isTrue();
+        release.countDown();
+
+        assertThat(tokens.stream().map(CompletableFuture::join).map(Token::value).distinct()).containsExactly("login-1");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+        callers.shutdownNow();
+    }
+
+    @Test
+    void tokenWhenInsideSkewThenCurrentTokenReturnedAtOnceWhileOneRenewalRuns() throws Exception {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock).lifetime(Duration.ofMinutes(10));
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+        CountDownLatch release = new CountDownLatch(1);
+        endpoint.holdUntil(release);
+        clock.advance(Duration.ofMinutes(9).plusSeconds(30));
+
+        assertThat(auth.token()).isEqualTo(first);
+        assertThat(auth.token()).isEqualTo(first);
+        assertThat(auth.state()).isEqualTo(AuthState.RENEWING);
+        release.countDown();
+
+        org.awaitility.Awaitility.await().until(() -> !auth.token().equals(first));
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(2);
+    }
+
+    @Test
+    void tokenWhenMoreThanSkewRemainsThenNoRenewal() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock).lifetime(Duration.ofMinutes(10));
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+        clock.advance(Duration.ofMinutes(8).plusSeconds(59));
+
+        assertThat(auth.token()).isEqualTo(first);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+    }
+
+    @Test
+    void tokenWhenExpiredThenCallerWaitsForNewOne() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock).lifetime(Duration.ofMinutes(10));
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+        clock.advance(Duration.ofMinutes(11));
+
+        Token next = auth.token();
+
+        assertThat(next).isNotEqualTo(first);
+        assertThat(next.isExpiredAt(clock.instant())).isFalse();
+    }
+
+    @Test
+    void tokenWhenOneProviderEndpointHangsThenAnotherProviderIsServed() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        ScriptedTokenEndpoint slow = new ScriptedTokenEndpoint(clock).holdUntil(never);
+        ProviderAuth stuck = provider("slow", slow);
+        ProviderAuth fine = provider("fine", new ScriptedTokenEndpoint(clock));
+        CompletableFuture.runAsync(stuck::token, threads);
+        assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(fine.token().value()).isEqualTo("login-1");
+        never.countDown();
+    }
+
+    @Test
+    void rejectedWhenTokenStillCachedThenNextCallObtainsNewOne() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+
+        auth.rejected(first, 401);
+
+        assertThat(auth.token()).isNotEqualTo(first);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(2);
+        assertThat(auth.stats().reauthentications()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedWhenNewerTokenAlreadyCachedThenItIsKeptAndNoAcquisition() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
+        ProviderAuth auth = provider("p", endpoint);
+        Token stale = auth.token();
+        auth.rejected(stale, 401);
+        Token newer = auth.token();
+
+        auth.rejected(stale, 401);
+
+        assertThat(auth.token()).isEqualTo(newer);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(2);
+    }
+
+    @Test
+    void renewWhenRefreshTokenHeldThenRefreshNotLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH);
+        ProviderAuth auth = provider("p", endpoint);
+        auth.token();
+
+        Token renewed = auth.renewNow();
+
+        assertThat(renewed.value()).startsWith("refresh-");
+        assertThat(endpoint.requests(REFRESH)).isEqualTo(1);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+    }
+
+    @Test
+    void renewWhenRefreshAnswerHasNoRefreshTokenThenOldOneIsKept() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH)
+                .thenAnswer(REFRESH, Token.of("fresh", clock.instant(), clock.instant().plusSeconds(600)));
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+
+        Token renewed = auth.renewNow();
+
+        assertThat(renewed.value()).isEqualTo("fresh");
+        assertThat(renewed.refreshToken()).isEqualTo(first.refreshToken());
+    }
+
+    @Test
+    void renewWhenRefreshRejectedThenFallsBackToLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH)
+                .thenFail(REFRESH, new CredentialsRejectedException("p", 400, "invalid_grant"));
+        ProviderAuth auth = provider("p", endpoint);
+        auth.token();
+
+        Token renewed = auth.renewNow();
+
+        assertThat(renewed.value()).isEqualTo("login-2");
+        assertThat(endpoint.requests(REFRESH)).isEqualTo(1);
+    }
+
+    @Test
+    void renewWhenExtensionOfferedThenExtendNotLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, EXTEND);
+        ProviderAuth auth = provider("p", new NoRefreshTokens(endpoint));
+        auth.token();
+
+        assertThat(auth.renewNow().value()).startsWith("extend-");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+    }
+
+    @Test
+    void renewWhenExtensionFailsThenFallsBackToLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, EXTEND)
+                .thenFail(EXTEND, new CredentialsRejectedException("p", 404, "unknown token"));
+        ProviderAuth auth = provider("p", new NoRefreshTokens(endpoint));
+        auth.token();
+
+        assertThat(auth.renewNow().value()).startsWith("login-");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(2);
+    }
+
+    @Test
+    void tokenWhenCredentialsRejectedThenFailsAtOnceWithoutRetry() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
+                .thenFail(LOGIN, new CredentialsRejectedException("p", 400, "invalid_client; check providers.p.clientSecret"));
+        ProviderAuth auth = provider("p", endpoint);
+
+        assertThatThrownBy(auth::token).isInstanceOf(CredentialsRejectedException.class)
+                .hasMessageContaining("providers.p.clientSecret");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+        assertThat(auth.credentialsRejected()).isTrue();
+        assertThat(auth.state()).isEqualTo(AuthState.FAILING);
+    }
+
+    @Test
+    void tokenWhenEndpointDownThenRetriedWithBackoffThenCooldownFailsFast() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
+        for (int i = 0; i < 3; i++) {
+            endpoint.thenFail(LOGIN, new TokenEndpointUnavailableException("p", "HTTP 503", null));
+        }
+        ProviderAuth auth = provider("p", endpoint);
+
+        assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("503");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(3);
+
+        assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class)
+                .hasMessageContaining("not retried before");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(3);
+        assertThat(auth.cooldownUntil()).contains(clock.instant().plusSeconds(30));
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(auth.token().value()).isEqualTo("login-1");
+    }
+
+    @Test
+    void tokenWhenEndpointRecoversWithinRetriesThenCallerGetsToken() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
+                .thenFail(LOGIN, new TokenEndpointUnavailableException("p", "connection refused", null));
+        ProviderAuth auth = provider("p", endpoint);
+
+        assertThat(auth.token().value()).isEqualTo("login-1");
+        assertThat(auth.stats().tokenRequests(LOGIN, TokenRequestOutcome.UNAVAILABLE)).isEqualTo(1);
+    }
+
+    @Test
+    void tokenWhenTokenConfiguredThenUsedWithoutLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
+        ProviderAuth auth = provider("p", endpoint, TransientRetry.DEFAULT,
+                ConfiguredToken.from(properties("p", Map.of("providers.p.token", "pre-obtained"))));
+
+        assertThat(auth.token().value()).isEqualTo("pre-obtained");
+        assertThat(endpoint.requests(LOGIN)).isZero();
+    }
+
+    @Test
+    void tokenWhenConfiguredTokenRejectedAndNoCredentialsThenSaysHowToGetANewOne() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
+                .thenFail(LOGIN, new ProviderConfigurationException("p", "providers.p.password is not set"));
+        ProviderAuth auth = provider("p", endpoint, TransientRetry.DEFAULT,
+                ConfiguredToken.from(properties("p", Map.of("providers.p.token", "pre-obtained"))));
+        auth.rejected(auth.token(), 403);
+
+        assertThatThrownBy(auth::token).isInstanceOf(TokenRejectedException.class)
+                .hasMessageContaining("providers.p.token").hasMessageContaining("HTTP 403")
+                .hasMessageContaining("providers.p.password is not set").hasMessageContaining("token p")
+                .hasMessageNotContaining("pre-obtained");
+    }
+
+    /** Strips refresh tokens, for providers that extend instead of refreshing. */
+    private record NoRefreshTokens(ScriptedTokenEndpoint delegate) implements TokenEndpoint {
+        @Override
+        public boolean supports(TokenOperation operation) {
+            return delegate.supports(operation);
+        }
+
+        @Override
+        public Token request(TokenOperation operation, Optional<Token> current) {
+            Token t = delegate.request(operation, current);
+            return new Token(t.value(), t.obtainedAt(), t.expiresAt(), null, Map.of());
+        }
+    }
+}

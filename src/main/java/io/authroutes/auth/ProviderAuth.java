@@ -32,6 +32,7 @@ public final class ProviderAuth implements TokenLoader {
     private volatile Cooldown cooldown;
     private volatile boolean failing;
     private volatile boolean credentialsRejected;
+    private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
                         Executor executor, Redactor redactor, ConfiguredToken configured) {
@@ -121,8 +122,16 @@ public final class ProviderAuth implements TokenLoader {
         return failing ? AuthState.FAILING : AuthState.NO_TOKEN;
     }
 
-    /** Best-effort revocation of the cached token where the provider offers it; used on shutdown. */
-    public Optional<Token> revoke() {
+    /**
+     * Stops handing out new tokens and revokes the cached one where the provider offers it; used on
+     * shutdown, after in-flight calls finished. Best effort: a failure is logged, not thrown.
+     */
+    public Optional<Token> close() {
+        closed = true;
+        return revoke();
+    }
+
+    private Optional<Token> revoke() {
         Optional<Token> token = current().filter(t -> !t.isExpiredAt(clock.instant()));
         if (token.isEmpty() || !endpoint.supports(TokenOperation.REVOKE)) {
             return Optional.empty();
@@ -152,6 +161,9 @@ public final class ProviderAuth implements TokenLoader {
     }
 
     private Token obtain(List<TokenOperation> operations, Token current) {
+        if (closed) {
+            throw new TokenEndpointUnavailableException(providerId(), "the application is stopping; no new token is obtained", null);
+        }
         Cooldown active = cooldown;
         Instant now = clock.instant();
         if (active != null && now.isBefore(active.until())) {

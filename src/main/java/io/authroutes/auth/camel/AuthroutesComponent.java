@@ -116,6 +116,12 @@ public class AuthroutesComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().getManagementStrategy().addEventNotifier(new ShutdownRevocation(this));
+    }
+
+    @Override
     protected void doStop() throws Exception {
         if (tokenThreads != null) {
             getCamelContext().getExecutorServiceManager().shutdown(tokenThreads);

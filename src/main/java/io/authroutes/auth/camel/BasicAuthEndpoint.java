@@ -1,6 +1,7 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.ProviderProperties;
+import io.authroutes.auth.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.camel.Exchange;
@@ -10,11 +11,14 @@ import org.apache.camel.support.DefaultProducer;
 /**
  * {@code authroutes:basic?provider=<id>&username=login&password=password}: sets
  * {@code Authorization: Basic} (RFC 7617) from two of the provider's options, read at request time.
+ * With {@code asToken=true} it ends a token route instead: the encoded pair becomes the token, for
+ * APIs that take Basic credentials on every call (a call route then uses {@code prefix=Basic}).
  */
 public class BasicAuthEndpoint extends ProviderEndpoint {
 
     private String username = "username";
     private String password = "password";
+    private boolean asToken;
 
     BasicAuthEndpoint(String uri, AuthroutesComponent component) {
         super(uri, component);
@@ -38,6 +42,15 @@ public class BasicAuthEndpoint extends ProviderEndpoint {
         this.password = password;
     }
 
+    public boolean isAsToken() {
+        return asToken;
+    }
+
+    /** Leave the credentials as the token of a token route, rather than as a header. */
+    public void setAsToken(boolean asToken) {
+        this.asToken = asToken;
+    }
+
     @Override
     public Producer createProducer() {
         return new DefaultProducer(this) {
@@ -45,8 +58,12 @@ public class BasicAuthEndpoint extends ProviderEndpoint {
             public void process(Exchange exchange) {
                 ProviderProperties properties = getComponent().properties(getProvider());
                 String pair = properties.required(username) + ":" + properties.required(password);
-                exchange.getMessage().setHeader("Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+                String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+                if (asToken) {
+                    exchange.getMessage().setBody(Token.of(encoded, getComponent().clock().instant(), null));
+                } else {
+                    exchange.getMessage().setHeader("Authorization", "Basic " + encoded);
+                }
             }
         };
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * One field of a token request, written {@code name:source} where the source is
  * {@code @option} (the provider's property, read when the request is made, so no secret is ever part
- * of a route definition), {@code #token} or {@code #refreshToken} (of the token being renewed), or
+ * of a route definition; {@code @option?} leaves the field out when the option is not set), {@code #token} or {@code #refreshToken} (of the token being renewed), or
  * a literal.
  */
 record RequestField(String name, String source) {
@@ -29,11 +29,23 @@ record RequestField(String name, String source) {
         }).toList();
     }
 
+    boolean isOptional() {
+        return source.startsWith("@") && source.endsWith("?");
+    }
+
     boolean isLiteral() {
         return !source.startsWith("@") && !source.startsWith("#");
     }
 
-    String value(ProviderProperties properties, Optional<Token> current) {
+    /** The value to send; empty only for an optional option that is not set. */
+    Optional<String> value(ProviderProperties properties, Optional<Token> current) {
+        if (isOptional()) {
+            return properties.optional(source.substring(1, source.length() - 1));
+        }
+        return Optional.of(resolve(properties, current));
+    }
+
+    private String resolve(ProviderProperties properties, Optional<Token> current) {
         if (source.startsWith("@")) {
             return properties.required(source.substring(1));
         }

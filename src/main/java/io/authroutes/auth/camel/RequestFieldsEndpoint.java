@@ -70,12 +70,13 @@ public class RequestFieldsEndpoint extends ProviderEndpoint {
             case JSON -> {
                 ObjectNode body = MAPPER.createObjectNode();
                 for (RequestField field : parsed) {
-                    String value = field.value(properties, current);
-                    if (field.isLiteral() && (value.equals("true") || value.equals("false"))) {
-                        body.put(field.name(), Boolean.parseBoolean(value));
-                    } else {
-                        body.put(field.name(), value);
-                    }
+                    field.value(properties, current).ifPresent(value -> {
+                        if (field.isLiteral() && (value.equals("true") || value.equals("false"))) {
+                            body.put(field.name(), Boolean.parseBoolean(value));
+                        } else {
+                            body.put(field.name(), value);
+                        }
+                    });
                 }
                 message.setHeader(Exchange.CONTENT_TYPE, "application/json");
                 message.setBody(body.toString());
@@ -84,7 +85,7 @@ public class RequestFieldsEndpoint extends ProviderEndpoint {
     }
 
     private static String encoded(List<RequestField> parsed, ProviderProperties properties, Optional<Token> current) {
-        return parsed.stream().map(f -> encode(f.name()) + "=" + encode(f.value(properties, current)))
+        return parsed.stream().flatMap(f -> f.value(properties, current).map(v -> encode(f.name()) + "=" + encode(v)).stream())
                 .collect(Collectors.joining("&"));
     }
 

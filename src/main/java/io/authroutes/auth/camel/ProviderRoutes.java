@@ -55,7 +55,8 @@ public class ProviderRoutes extends RouteBuilder {
         super.addTemplatedRoutesToCamelContext(context);
     }
 
-    static Set<String> activeProviders(CamelContext context) {
+    /** Ids of the providers whose {@code baseUrl} is set. */
+    public static Set<String> activeProviders(CamelContext context) {
         Properties keys = context.getPropertiesComponent().loadProperties(k -> k.startsWith(ProviderProperties.PREFIX));
         keys.putAll(System.getProperties());
         Set<String> ids = new TreeSet<>();

@@ -16,7 +16,8 @@ public final class Application {
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(args));
         }
-        Main main = new Main(Application.class);
+        // no package scanning: application.properties names the classes to load, for the app and its tests alike
+        Main main = new Main();
         main.setPropertyPlaceholderLocations(configLocation());
         main.run(args);
     }

@@ -30,7 +30,7 @@ final class TokenCommand {
             return 2;
         }
         String id = args[1];
-        Main main = new Main(Application.class);
+        Main main = new Main();
         main.setPropertyPlaceholderLocations(Application.configLocation());
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:routes/auth/*.camel.yaml");
         main.addOverrideProperty("providers." + id + ".token", "");

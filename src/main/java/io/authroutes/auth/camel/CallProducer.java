@@ -6,7 +6,6 @@ import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenRejectedException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.camel.AsyncProcessor;
@@ -15,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -58,21 +58,25 @@ final class CallProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         ProviderAuth auth = endpoint.auth();
-        Message message = exchange.getMessage();
-        dropInboundCredentials(message);
+        dropInboundCredentials(exchange.getMessage());
         Request request = Request.of(exchange);
         long started = System.nanoTime();
-        exchange.setProperty(REAUTH_ATTEMPTS, 0);
         for (int attempt = 0; ; attempt++) {
+            exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            exchange.getMessage().setHeader(endpoint.getHeader(), endpoint.headerValue(token.value()));
+            // each attempt sends a copy of the untouched request: the HTTP producer answers into a new
+            // message, and the request as the flow sent it is what a retry must send again
+            Exchange call = request.attempt(exchange);
+            call.getMessage().setHeader(endpoint.getHeader(), endpoint.headerValue(token.value()));
             try {
-                http.process(exchange);
+                http.process(call);
             } finally {
-                exchange.getMessage().removeHeader(endpoint.getHeader());
+                call.getIn().removeHeader(endpoint.getHeader());
+                call.getMessage().removeHeader(endpoint.getHeader());
             }
-            int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            if (exchange.getException() != null || !reauthStatuses.contains(status)) {
+            int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+            if (call.getException() != null || !reauthStatuses.contains(status)) {
+                ExchangeHelper.copyResults(exchange, call);
                 auth.callCompleted(Duration.ofNanos(System.nanoTime() - started));
                 return;
             }
@@ -81,8 +85,6 @@ final class CallProducer extends DefaultProducer {
                 auth.callCompleted(Duration.ofNanos(System.nanoTime() - started));
                 throw exhausted(auth, request, status, attempt);
             }
-            exchange.setProperty(REAUTH_ATTEMPTS, attempt + 1);
-            request.restore(exchange);
         }
     }
 
@@ -107,7 +109,7 @@ final class CallProducer extends DefaultProducer {
     /** The request as it came in, so a retry sends the very same headers and body. */
     private record Request(Map<String, Object> headers, Object body) {
 
-        static Request of(Exchange exchange) throws Exception {
+        static Request of(Exchange exchange) {
             Message message = exchange.getMessage();
             Object body = message.getBody();
             if (body instanceof InputStream && !(body instanceof StreamCache)) {
@@ -115,16 +117,14 @@ final class CallProducer extends DefaultProducer {
                 body = message.getBody(byte[].class);
                 message.setBody(body);
             }
-            return new Request(new HashMap<>(message.getHeaders()), body);
+            return new Request(Map.copyOf(message.getHeaders()), body);
         }
 
-        void restore(Exchange exchange) {
-            Message message = exchange.getMessage();
-            message.setHeaders(new HashMap<>(headers));
-            message.setBody(body);
+        Exchange attempt(Exchange exchange) {
             if (body instanceof StreamCache cache) {
                 cache.reset();
             }
+            return exchange.copy();
         }
 
         String describe() {

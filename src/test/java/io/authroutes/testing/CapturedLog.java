@@ -1,0 +1,71 @@
+package io.authroutes.testing;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+
+/**
+ * Everything logged at any level, messages and stack traces, while it is open; the whole text is
+ * searched for secrets. The root level is lowered to DEBUG so that nothing hides below INFO.
+ */
+public final class CapturedLog extends AbstractAppender implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Level previous;
+
+    private CapturedLog() {
+        super("captured-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY);
+        LoggerConfig root = config().getRootLogger();
+        previous = root.getLevel();
+        start();
+        root.addAppender(this, Level.DEBUG, null);
+        root.setLevel(Level.DEBUG);
+        context().updateLoggers();
+    }
+
+    public static CapturedLog capture() {
+        return new CapturedLog();
+    }
+
+    @Override
+    public void append(LogEvent event) {
+        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+                .append(event.getMessage().getFormattedMessage());
+        if (event.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            event.getThrown().printStackTrace(new PrintWriter(trace));
+            line.append('\n').append(trace);
+        }
+        lines.add(line.toString());
+    }
+
+    public String text() {
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public void close() {
+        LoggerConfig root = config().getRootLogger();
+        root.removeAppender(getName());
+        root.setLevel(previous);
+        context().updateLoggers();
+        stop();
+    }
+
+    private static LoggerContext context() {
+        return (LoggerContext) LogManager.getContext(false);
+    }
+
+    private static Configuration config() {
+        return context().getConfiguration();
+    }
+}

@@ -1,0 +1,79 @@
+package io.authroutes.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A real HTTP server on a loopback ephemeral port whose paths a test scripts, counting requests per path. */
+public final class FakeApi implements AutoCloseable {
+
+    /** What a path answers to one request. */
+    @FunctionalInterface
+    public interface Answer {
+        Reply answer(Request request);
+    }
+
+    public record Request(String method, String path, String query, Map<String, String> headers, String body) {
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), "");
+        }
+    }
+
+    public record Reply(int status, String json) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+    public FakeApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+    }
+
+    public FakeApi on(String path, Answer answer) {
+        counts.put(path, new AtomicInteger());
+        server.createContext(path, exchange -> respond(exchange, path, answer));
+        return this;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    public int requests(String path) {
+        return counts.get(path).get();
+    }
+
+    private void respond(HttpExchange exchange, String path, Answer answer) throws IOException {
+        counts.get(path).incrementAndGet();
+        Map<String, String> headers = new ConcurrentHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Reply reply = answer.answer(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), headers, body));
+        byte[] bytes = reply.json() == null ? new byte[0] : reply.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -55,11 +55,14 @@ public final class TokenCache {
             if (failure == null) {
                 // only over the token this renewal replaces: a newer token cached meanwhile wins
                 tokens.asMap().replace(providerId, renewed, CompletableFuture.completedFuture(fresh));
+            }
+            // no longer running before anyone hears it finished, so a renewal asked for next starts anew
+            renewals.remove(providerId, mine);
+            if (failure == null) {
                 mine.complete(fresh);
             } else {
                 mine.completeExceptionally(failure);
             }
-            renewals.remove(providerId, mine);
         });
         return mine;
     }

@@ -1,0 +1,106 @@
+package io.authroutes.provider;
+
+import static io.authroutes.testing.ProviderCalls.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authroutes.auth.CredentialsRejectedException;
+import io.authroutes.sandbox.Sandbox;
+import io.authroutes.sandbox.YaVaptekeSimulator;
+import io.authroutes.testing.CapturedLog;
+import io.authroutes.testing.MutableClock;
+import io.authroutes.testing.ProviderCalls;
+import io.authroutes.testing.TestSetup;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** yaVapteke through routes/auth/yavapteke.camel.yaml against the simulated API (seed 002), 5 s tokens. */
+@CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
+        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=5s",
+        "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
+        "providers.yv-wrong.kind=yavapteke", "providers.yv-wrong.baseUrl={{providers.yavapteke.baseUrl}}",
+        "providers.yv-wrong.tokenUrl={{providers.yavapteke.tokenUrl}}",
+        "providers.yv-wrong.clientId=sandbox-client", "providers.yv-wrong.clientSecret=wrong-secret-e81",
+        "providers.yv-doc.kind=yavapteke", "providers.yv-doc.baseUrl={{providers.yavapteke.baseUrl}}",
+        "providers.yv-doc.tokenUrl={{providers.yavapteke.tokenUrl}}", "providers.yv-doc.secretField=secret",
+        "providers.yv-doc.clientId=sandbox-client", "providers.yv-doc.clientSecret=sandbox-secret"})
+class YaVaptekeRoutesTest {
+
+    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
+
+    @BeanInject
+    Sandbox sandbox;
+    @BeanInject
+    CamelContext context;
+    private ProviderCalls calls;
+    private CapturedLog log;
+
+    @Configure
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
+    }
+
+    @BeforeEach
+    void start() {
+        calls = new ProviderCalls(context);
+        log = CapturedLog.capture();
+    }
+
+    @AfterEach
+    void noSecretInLog() {
+        log.close();
+        assertThat(log.text()).doesNotContain(YaVaptekeSimulator.CLIENT_SECRET, "wrong-secret-e81");
+        calls.auth("yavapteke").current().ifPresent(token -> assertThat(log.text()).doesNotContain(token.value()));
+    }
+
+    private Exchange orders(String id) {
+        return calls.call(id, "GET", "orders", null);
+    }
+
+    @Test
+    void callsWhenTokensLiveFiveSecondsThenAMinuteOfCallsNeverSeesA401() {
+        for (int second = 0; second < 60; second++) {
+            assertThat(status(orders("yavapteke"))).isEqualTo(200);
+            CLOCK.advance(Duration.ofMillis(1000));
+        }
+
+        assertThat(calls.auth("yavapteke").stats().reauthentications()).isZero();
+        assertThat(sandbox.yavapteke().tokenRequests("login")).isBetween(12, 25);
+    }
+
+    @Test
+    void callWhenTokenRevokedThenOne401IsHealedByOneNewToken() {
+        status(orders("yavapteke"));
+        int before = sandbox.yavapteke().tokenRequests("login");
+        sandbox.yavapteke().revokeAll();
+
+        assertThat(status(orders("yavapteke"))).isEqualTo(200);
+        assertThat(sandbox.yavapteke().tokenRequests("login") - before).isEqualTo(1);
+    }
+
+    @Test
+    void callWhenSecretWrongThenInvalidClientFailsAtOnceNamingWhatToFix() {
+        int before = sandbox.yavapteke().tokenRequests("login");
+
+        Exchange failed = orders("yv-wrong");
+
+        assertThat(failed.getException()).isInstanceOf(CredentialsRejectedException.class)
+                .hasMessageContaining("yv-wrong: ").hasMessageContaining("HTTP 400, invalid_client")
+                .hasMessageContaining("providers.yv-wrong.clientId and providers.yv-wrong.clientSecret")
+                .hasMessageNotContaining("wrong-secret-e81");
+        assertThat(sandbox.yavapteke().tokenRequests("login") - before).isEqualTo(1);
+    }
+
+    @Test
+    void tokenWhenSecretFieldIsNamedSecretAsTheDocTableSaysThenAccepted() {
+        assertThat(status(orders("yv-doc"))).isEqualTo(200);
+    }
+}

@@ -1,0 +1,167 @@
+package io.authroutes.provider;
+
+import static io.authroutes.testing.ProviderCalls.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authroutes.auth.Token;
+import io.authroutes.sandbox.SalebasisSimulator;
+import io.authroutes.sandbox.SalebasisSimulator.ValidToFormat;
+import io.authroutes.sandbox.Sandbox;
+import io.authroutes.testing.CapturedLog;
+import io.authroutes.testing.MutableClock;
+import io.authroutes.testing.ProviderCalls;
+import io.authroutes.testing.TestSetup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.apache.camel.test.main.junit5.Configure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Salebasis through routes/auth/salebasis.camel.yaml against the simulated API (seed 003), 10 min
+ * tokens, and a second account of the same kind beside the first.
+ */
+@CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
+        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
+        "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
+        "providers.salebasis-b.kind=salebasis", "providers.salebasis-b.baseUrl={{providers.salebasis.baseUrl}}",
+        "providers.salebasis-b.login=demo", "providers.salebasis-b.password=demo-password"})
+class SalebasisRoutesTest {
+
+    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
+
+    @BeanInject
+    Sandbox sandbox;
+    @BeanInject
+    CamelContext context;
+    private ProviderCalls calls;
+    private CapturedLog log;
+
+    @Configure
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
+    }
+
+    @BeforeEach
+    void start() {
+        calls = new ProviderCalls(context);
+        log = CapturedLog.capture();
+    }
+
+    @AfterEach
+    void noSecretInLog() {
+        log.close();
+        assertThat(log.text()).doesNotContain(SalebasisSimulator.PASSWORD);
+        sandbox.salebasis().revokedTokens().forEach(token -> assertThat(log.text()).doesNotContain(token));
+        if (context.isStarted()) {
+            calls.auth("salebasis").current().ifPresent(token -> assertThat(log.text()).doesNotContain(token.value()));
+        }
+    }
+
+    private Exchange orders(String id) {
+        return calls.call(id, "GET", "orders", null);
+    }
+
+    private void intoRenewalWindow() {
+        CLOCK.advance(Duration.ofMinutes(9).plusSeconds(30));
+    }
+
+    @Test
+    void renewalWhenNearExpiryThenExtendedRatherThanLoggedInAgain() {
+        status(orders("salebasis"));
+        Token before = calls.auth("salebasis").current().orElseThrow();
+        intoRenewalWindow();
+
+        Token after = calls.auth("salebasis").renewNow();
+
+        assertThat(after.value()).isEqualTo(before.value());
+        assertThat(after.expiresAt()).isAfter(before.expiresAt());
+        assertThat(sandbox.salebasis().tokenRequests("extend")).isEqualTo(1);
+        assertThat(sandbox.salebasis().tokenRequests("login")).isEqualTo(1);
+        assertThat(status(orders("salebasis"))).isEqualTo(200);
+    }
+
+    @Test
+    void renewalWhenExtensionRefusedThenLoginInstead() {
+        status(orders("salebasis"));
+        Token before = calls.auth("salebasis").current().orElseThrow();
+        sandbox.salebasis().revokeAll();
+        intoRenewalWindow();
+
+        Token after = calls.auth("salebasis").renewNow();
+
+        assertThat(after.value()).isNotEqualTo(before.value());
+        assertThat(sandbox.salebasis().tokenRequests("extend")).isEqualTo(1);
+        assertThat(sandbox.salebasis().tokenRequests("login")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ValidToFormat.class, names = {"SPACED", "ISO_OFFSET", "ISO_LOCAL"})
+    void loginWhenValidToInAUsualFormThenItIsTheExpiry(ValidToFormat format) {
+        sandbox.salebasis().validToFormat(format);
+
+        status(orders("salebasis"));
+
+        Instant expected = CLOCK.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        assertThat(calls.auth("salebasis").current().orElseThrow().expiresAt()).isEqualTo(expected);
+    }
+
+    @Test
+    void loginWhenValidToUnreadableThenTheDocumentedDayIsAssumedWithAWarning() {
+        sandbox.salebasis().validToFormat(ValidToFormat.UNREADABLE);
+
+        status(orders("salebasis"));
+
+        Token token = calls.auth("salebasis").current().orElseThrow();
+        assertThat(token.expiresAt()).isEqualTo(token.obtainedAt().plus(Duration.ofDays(1)));
+        assertThat(log.text()).contains("cannot read 'validTo'");
+    }
+
+    @Test
+    void callWhenTokenRevokedThenOne401IsHealedByANewLogin() {
+        status(orders("salebasis"));
+        sandbox.salebasis().revokeAll();
+
+        assertThat(status(orders("salebasis"))).isEqualTo(200);
+        assertThat(sandbox.salebasis().tokenRequests("login")).isEqualTo(2);
+    }
+
+    @Test
+    void twoAccountsOfOneKindThenEachHasItsOwnTokenAndCounters() {
+        status(orders("salebasis"));
+        status(orders("salebasis-b"));
+        calls.auth("salebasis").invalidate();
+
+        status(orders("salebasis"));
+        status(orders("salebasis-b"));
+
+        assertThat(calls.auth("salebasis").current().orElseThrow().value())
+                .isNotEqualTo(calls.auth("salebasis-b").current().orElseThrow().value());
+        assertThat(calls.auth("salebasis").stats().successful(io.authroutes.auth.TokenOperation.LOGIN)).isEqualTo(2);
+        assertThat(calls.auth("salebasis-b").stats().successful(io.authroutes.auth.TokenOperation.LOGIN)).isEqualTo(1);
+        assertThat(calls.auth("salebasis-b").stats().calls()).isEqualTo(2);
+    }
+
+    @Test
+    void stopWhenTokensLiveThenEachIsRevokedOnceWithDelete() {
+        status(orders("salebasis"));
+        status(orders("salebasis-b"));
+        String first = calls.auth("salebasis").current().orElseThrow().value();
+        String second = calls.auth("salebasis-b").current().orElseThrow().value();
+
+        context.stop();
+
+        assertThat(sandbox.salebasis().revokedTokens()).containsExactlyInAnyOrder(first, second);
+        assertThat(sandbox.salebasis().tokenRequests("revoke")).isEqualTo(2);
+    }
+}

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * and a properties block only.
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.enabled=false",
+        "sandbox.enabled=false", "hawtio.enabled=false", "camel.management.enabled=false",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml,file:routes/examples/parcelhub.camel.yaml",
         "providers.parcels.kind=parcelhub",
         "providers.parcels.apiKey=pk-live-7f3a9c21e5"})

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** Mobile SMARTS through routes/auth/mobilesmarts.camel.yaml against the simulated API (seed 001), 10 min tokens. */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
+        "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false", "sandbox.tokenLifetime=10m",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.ms-session.kind=mobilesmarts", "providers.ms-session.grant=session",
         "providers.ms-session.baseUrl={{providers.mobilesmarts.baseUrl}}", "providers.ms-session.tokenUrl={{providers.mobilesmarts.tokenUrl}}",

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * tokens, and a second account of the same kind beside the first.
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
+        "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false", "sandbox.tokenLifetime=10m",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.salebasis-b.kind=salebasis", "providers.salebasis-b.baseUrl={{providers.salebasis.baseUrl}}",
         "providers.salebasis-b.login=demo", "providers.salebasis-b.password=demo-password"})

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** yaVapteke through routes/auth/yavapteke.camel.yaml against the simulated API (seed 002), 5 s tokens. */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=5s",
+        "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false", "sandbox.tokenLifetime=5s",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.yv-wrong.kind=yavapteke", "providers.yv-wrong.baseUrl={{providers.yavapteke.baseUrl}}",
         "providers.yv-wrong.tokenUrl={{providers.yavapteke.tokenUrl}}",

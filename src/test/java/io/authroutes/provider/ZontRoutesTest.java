@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /** ZONT through routes/auth/zont.camel.yaml against the simulated API (seed 000). */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.port=0", "sandbox.revokeProbability=0",
+        "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.zont.tokenRetryBackoff=1ms",
         "providers.zont-wrong.kind=zont", "providers.zont-wrong.baseUrl={{providers.zont.baseUrl}}",

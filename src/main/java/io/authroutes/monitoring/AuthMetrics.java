@@ -1,0 +1,57 @@
+package io.authroutes.monitoring;
+
+import io.authroutes.auth.AuthStats;
+import io.authroutes.auth.ProviderAuth;
+import io.authroutes.auth.TokenOperation;
+import io.authroutes.auth.TokenRequestOutcome;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A provider's counters as Micrometer meters tagged {@code provider}; in Prometheus format:
+ * <pre>
+ * authroutes_token_requests_total{provider, operation, outcome}
+ * authroutes_reauthentications_total{provider}
+ * authroutes_calls_seconds_count / _sum{provider}
+ * authroutes_auth_up{provider}   1 unless credentials are rejected or the token endpoint cools down
+ * </pre>
+ * The meters read {@link AuthStats} when scraped, so the engine knows nothing of Micrometer.
+ */
+public final class AuthMetrics implements MeterBinder {
+
+    private final ProviderAuth auth;
+
+    public AuthMetrics(ProviderAuth auth) {
+        this.auth = auth;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        String provider = auth.providerId();
+        AuthStats stats = auth.stats();
+        for (TokenOperation operation : TokenOperation.values()) {
+            for (TokenRequestOutcome outcome : TokenRequestOutcome.values()) {
+                FunctionCounter.builder("authroutes.token.requests", stats, s -> s.tokenRequests(operation, outcome))
+                        .description("Requests to the provider's token endpoint")
+                        .tags("provider", provider, "operation", operation.label(), "outcome", outcome.label())
+                        .register(registry);
+            }
+        }
+        FunctionCounter.builder("authroutes.reauthentications", stats, AuthStats::reauthentications)
+                .description("Calls the upstream rejected with the configured statuses, retried with a new token")
+                .tag("provider", provider)
+                .register(registry);
+        FunctionTimer.builder("authroutes.calls", stats, AuthStats::calls, s -> s.callTime().toNanos(), TimeUnit.NANOSECONDS)
+                .description("Calls through direct:" + provider + ", re-authentication included")
+                .tag("provider", provider)
+                .register(registry);
+        Gauge.builder("authroutes.auth.up", auth, a -> a.credentialsRejected() || a.cooldownUntil().isPresent() ? 0 : 1)
+                .description("1 while the provider's health check is UP")
+                .tag("provider", provider)
+                .register(registry);
+    }
+}

@@ -1,0 +1,85 @@
+package io.authroutes.monitoring;
+
+import io.authroutes.auth.ProviderAuth;
+import io.authroutes.auth.camel.AuthroutesComponent;
+import io.authroutes.auth.camel.ProviderRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.ManagementAgent;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Once the context has started, publishes every active provider three ways: an MBean
+ * ({@link ProviderAuthView}), a health check ({@link ProviderHealthCheck}) and meters
+ * ({@link AuthMetrics}). Withdraws the MBeans and health checks when the context stops.
+ */
+final class AuthMonitoring extends ServiceSupport implements ExtendedStartupListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthMonitoring.class);
+    /** The name camel-micrometer-prometheus binds its registry under. */
+    private static final String METER_REGISTRY = "metricsRegistry";
+
+    private final CamelContext context;
+    private final List<ObjectName> mbeans = new ArrayList<>();
+    private final List<ProviderHealthCheck> checks = new ArrayList<>();
+
+    AuthMonitoring(CamelContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // everything this needs (JMX agent, health registry, meter registry) exists only once fully started
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
+        ManagementAgent agent = context.getManagementStrategy().getManagementAgent();
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
+        AuthroutesComponent component = AuthroutesComponent.of(context);
+        for (String id : ProviderRoutes.activeProviders(context)) {
+            ProviderAuth auth = component.provider(id);
+            if (agent != null) {
+                ObjectName name = ProviderAuthView.objectName(id);
+                agent.register(new StandardMBean(new ProviderAuthView(auth), ProviderAuthMBean.class), name, true);
+                mbeans.add(name);
+            }
+            if (health != null) {
+                ProviderHealthCheck check = new ProviderHealthCheck(auth);
+                check.setCamelContext(context);
+                health.register(check);
+                checks.add(check);
+            }
+            if (meters != null) {
+                new AuthMetrics(auth).bindTo(meters);
+            }
+        }
+        LOG.debug("Auth of {} published: {} MBeans, {} health checks, metrics {}", ProviderRoutes.activeProviders(context),
+                mbeans.size(), checks.size(), meters == null ? "off" : "on");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ManagementAgent agent = context.getManagementStrategy().getManagementAgent();
+        for (ObjectName name : mbeans) {
+            if (agent != null) {
+                agent.unregister(name);
+            }
+        }
+        mbeans.clear();
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            checks.forEach(health::unregister);
+        }
+        checks.clear();
+    }
+}

@@ -1,0 +1,73 @@
+package io.authroutes.monitoring;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import org.apache.camel.support.service.ServiceSupport;
+import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hawtio served by an embedded Jetty for as long as the Camel context runs. */
+final class HawtioConsole extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HawtioConsole.class);
+    static final String CONTEXT_PATH = "/hawtio";
+
+    private final HawtioSettings settings;
+    private Server server;
+    private Path webapp;
+    private URI uri;
+
+    HawtioConsole(HawtioSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Where the console answers, once started. */
+    URI uri() {
+        return uri;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // Hawtio reads its options from system properties (io.hawt.system.ConfigManager)
+        settings.options().forEach(System::setProperty);
+        settings.realmFile().ifPresent(file -> PropertiesRealm.install(settings.realm(), file));
+        webapp = HawtioWar.unpack();
+        WebAppContext context = new WebAppContext();
+        context.setContextPath(CONTEXT_PATH);
+        context.setWar(webapp.toString());
+        // the app's classes first: logging and the Jolokia access policy come from the app (HawtioWar)
+        context.setParentLoaderPriority(true);
+        context.setThrowUnavailableOnStartupException(true);
+        server = new Server(new InetSocketAddress(settings.host(), settings.port()));
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        server.start();
+        int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        uri = URI.create("http://" + hostForUrl() + ":" + port + CONTEXT_PATH + "/");
+        LOG.info("Hawtio: {} ({})", uri, settings.authenticationEnabled() ? "login required" : "no login, reachable from this machine only");
+    }
+
+    private String hostForUrl() {
+        String host = settings.host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            return "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+        if (webapp != null) {
+            HawtioWar.delete(webapp);
+            webapp = null;
+        }
+    }
+}

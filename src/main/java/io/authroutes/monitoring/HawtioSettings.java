@@ -1,0 +1,81 @@
+package io.authroutes.monitoring;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * The {@code hawtio.*} block. {@code enabled}, {@code host}, {@code port} and {@code realmFile} are
+ * authroutes' own; every other {@code hawtio.*} key is a Hawtio option (authenticationEnabled, realm,
+ * roles, oidcConfig...) and is handed to Hawtio as is.
+ *
+ * @param realmFile a Jetty-style users file ({@code user: password, role}) checked through JAAS
+ * @param options   Hawtio's own options, full keys
+ */
+record HawtioSettings(boolean enabled, String host, int port, Optional<Path> realmFile, Map<String, String> options) {
+
+    static final String PREFIX = "hawtio.";
+    private static final Set<String> OWN = Set.of("enabled", "host", "port", "realmFile");
+    /** Hawtio's name for the JAAS realm it logs users in with, and its default. */
+    private static final String REALM = "realm";
+    private static final String DEFAULT_REALM = "hawtio";
+    private static final String AUTHENTICATION = PREFIX + "authenticationEnabled";
+    private static final String OIDC = PREFIX + "oidcConfig";
+    /** The role principals Jetty's JAAS login modules produce, so Hawtio recognises the realm's roles. */
+    private static final String JETTY_ROLE = "org.eclipse.jetty.security.jaas.JAASRole";
+
+    static HawtioSettings load(PropertiesComponent properties) {
+        Properties keys = properties.loadProperties(k -> k.startsWith(PREFIX));
+        keys.putAll(System.getProperties());
+        Map<String, String> options = new TreeMap<>();
+        for (String key : keys.stringPropertyNames()) {
+            if (key.startsWith(PREFIX) && !OWN.contains(key.substring(PREFIX.length()))) {
+                properties.resolveProperty(key).ifPresent(value -> options.put(key, value));
+            }
+        }
+        // Hawtio asks for a login unless told otherwise; with no realm every page would then refuse
+        options.putIfAbsent(AUTHENTICATION, "false");
+        Optional<Path> realmFile = properties.resolveProperty(PREFIX + "realmFile").filter(v -> !v.isBlank()).map(Path::of);
+        if (realmFile.isPresent()) {
+            options.putIfAbsent(PREFIX + REALM, DEFAULT_REALM);
+            options.putIfAbsent(PREFIX + "rolePrincipalClasses", JETTY_ROLE);
+        }
+        return new HawtioSettings(
+                Boolean.parseBoolean(properties.resolveProperty(PREFIX + "enabled").orElse("true")),
+                properties.resolveProperty(PREFIX + "host").orElse("127.0.0.1"),
+                Integer.parseInt(properties.resolveProperty(PREFIX + "port").orElse("8180")),
+                realmFile, Map.copyOf(options));
+    }
+
+    boolean authenticationEnabled() {
+        return Boolean.parseBoolean(options.get(AUTHENTICATION));
+    }
+
+    String realm() {
+        return options.getOrDefault(PREFIX + REALM, DEFAULT_REALM);
+    }
+
+    Listener listener() {
+        boolean credentials = realmFile.isPresent() || options.containsKey(OIDC);
+        return new Listener("Hawtio", PREFIX + "host", host, authenticationEnabled() && credentials,
+                AUTHENTICATION + "=true and " + PREFIX + "realmFile=<users file> (or " + OIDC + "=<file>)");
+    }
+
+    /** Refuses settings under which Hawtio would be unreachable or open. */
+    void validate() {
+        if (authenticationEnabled() && realmFile.isEmpty() && !options.containsKey(OIDC)) {
+            throw new IllegalStateException(AUTHENTICATION + "=true, but no one could log in: set " + PREFIX
+                    + "realmFile=<users file> (lines 'user: password, admin') or " + OIDC + "=<file>");
+        }
+        realmFile.filter(file -> !Files.isReadable(file)).ifPresent(file -> {
+            throw new IllegalStateException(PREFIX + "realmFile=" + file + " cannot be read; create it with lines "
+                    + "'user: password, admin', or remove the setting");
+        });
+        listener().requireAuthenticationWhenExposed();
+    }
+}

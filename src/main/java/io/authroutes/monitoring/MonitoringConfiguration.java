@@ -1,0 +1,51 @@
+package io.authroutes.monitoring;
+
+import java.util.Optional;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Start-up step that makes the app watchable: Hawtio (when {@code hawtio.enabled}), and every active
+ * provider as an MBean, a health check and meters. Refuses to start when Hawtio or Camel's HTTP
+ * servers would be reachable from the network without credentials.
+ */
+public class MonitoringConfiguration implements CamelConfiguration {
+
+    /** Bean name of the running console, for whoever needs its address. */
+    public static final String HAWTIO = "hawtio";
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        camelServer(properties, "camel.management", "Camel's management server (health, metrics)").ifPresent(Listener::requireAuthenticationWhenExposed);
+        camelServer(properties, "camel.server", "Camel's HTTP server").ifPresent(Listener::requireAuthenticationWhenExposed);
+        HawtioSettings hawtio = HawtioSettings.load(properties);
+        if (hawtio.enabled()) {
+            hawtio.validate();
+            HawtioConsole console = new HawtioConsole(hawtio);
+            context.addService(console);
+            context.getRegistry().bind(HAWTIO, console);
+        }
+        AuthMonitoring monitoring = new AuthMonitoring(context);
+        context.addService(monitoring);
+        context.addStartupListener(monitoring);
+    }
+
+    /** Camel's embedded servers take credentials as a users file or JWT keys, checked by Vert.x. */
+    private static Optional<Listener> camelServer(PropertiesComponent properties, String prefix, String name) {
+        if (!flag(properties, prefix + ".enabled")) {
+            return Optional.empty();
+        }
+        boolean credentials = properties.resolveProperty(prefix + ".basicPropertiesFile").filter(v -> !v.isBlank()).isPresent()
+                || properties.resolveProperty(prefix + ".jwtKeystorePath").filter(v -> !v.isBlank()).isPresent();
+        return Optional.of(new Listener(name, prefix + ".host",
+                properties.resolveProperty(prefix + ".host").orElse("0.0.0.0"),
+                flag(properties, prefix + ".authenticationEnabled") && credentials,
+                prefix + ".authenticationEnabled=true and " + prefix + ".basicPropertiesFile=<users file>"));
+    }
+
+    private static boolean flag(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(Boolean::parseBoolean).orElse(false);
+    }
+}

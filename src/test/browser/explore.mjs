@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import fs from 'fs';
+const dir = fs.mkdtempSync('/tmp/chr-');
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 }, args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync']});
+const page = ctx.pages()[0] ?? await ctx.newPage();
+await page.goto(process.argv[2]);
+await page.waitForTimeout(6000);
+console.log(page.url());
+await page.screenshot({ path: '/tmp/h1.png' });
+const text = await page.locator('body').innerText();
+console.log(text.slice(0, 3000));
+await ctx.close();

@@ -1,0 +1,13 @@
+import { chromium } from 'playwright-core';
+import fs from 'fs';
+const dir = fs.mkdtempSync('/tmp/chr-');
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 900 }, args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync']});
+const page = ctx.pages()[0] ?? await ctx.newPage();
+page.on('response', async r => { if (r.url().includes('jolokia')) { let b=''; try { b = (await r.text());} catch(e){}; if (b.includes('"status":403')) console.log('DENIED', (r.request().postData()||'').slice(0,300)); }});
+await page.goto(process.argv[2]);
+await page.getByText('routes', { exact: true }).first().click();
+await page.waitForTimeout(4000);
+console.log(page.url());
+await page.screenshot({ path: '/tmp/h2.png' });
+console.log((await page.locator('main, body').first().innerText()).slice(0, 2500));
+await ctx.close();

@@ -26,8 +26,6 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
     private static final String DEFAULT_REALM = "hawtio";
     private static final String AUTHENTICATION = PREFIX + "authenticationEnabled";
     private static final String OIDC = PREFIX + "oidcConfig";
-    /** The role principals Jetty's JAAS login modules produce, so Hawtio recognises the realm's roles. */
-    private static final String JETTY_ROLE = "org.eclipse.jetty.security.jaas.JAASRole";
 
     static HawtioSettings load(PropertiesComponent properties) {
         Properties keys = properties.loadProperties(k -> k.startsWith(PREFIX));
@@ -43,7 +41,8 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         Optional<Path> realmFile = properties.resolveProperty(PREFIX + "realmFile").filter(v -> !v.isBlank()).map(Path::of);
         if (realmFile.isPresent()) {
             options.putIfAbsent(PREFIX + REALM, DEFAULT_REALM);
-            options.putIfAbsent(PREFIX + "rolePrincipalClasses", JETTY_ROLE);
+            // so Hawtio recognises the roles the users file grants
+            options.putIfAbsent(PREFIX + "rolePrincipalClasses", RealmLoginModule.ROLE_CLASS);
         }
         return new HawtioSettings(
                 Boolean.parseBoolean(properties.resolveProperty(PREFIX + "enabled").orElse("true")),

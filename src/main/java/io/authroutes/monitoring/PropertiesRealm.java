@@ -5,7 +5,6 @@ import java.util.Map;
 import javax.security.auth.login.AppConfigurationEntry;
 import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
 import javax.security.auth.login.Configuration;
-import org.eclipse.jetty.security.jaas.spi.PropertyFileLoginModule;
 
 /**
  * The JAAS realm Hawtio logs users in with, backed by a users file in Jetty's format
@@ -39,8 +38,8 @@ final class PropertiesRealm extends Configuration {
     @Override
     public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
         if (realm.equals(name)) {
-            return new AppConfigurationEntry[] {new AppConfigurationEntry(PropertyFileLoginModule.class.getName(),
-                    LoginModuleControlFlag.REQUIRED, Map.of("file", usersFile.toString()))};
+            return new AppConfigurationEntry[] {new AppConfigurationEntry(RealmLoginModule.class.getName(),
+                    LoginModuleControlFlag.REQUIRED, Map.of(RealmLoginModule.FILE, usersFile.toString()))};
         }
         return others == null ? null : others.getAppConfigurationEntry(name);
     }

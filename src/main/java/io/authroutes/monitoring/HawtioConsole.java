@@ -3,6 +3,8 @@ package io.authroutes.monitoring;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -17,6 +19,8 @@ final class HawtioConsole extends ServiceSupport {
     static final String CONTEXT_PATH = "/hawtio";
 
     private final HawtioSettings settings;
+    /** The system properties this console set, with what they were before, restored on stop. */
+    private final Map<String, String> replacedProperties = new HashMap<>();
     private Server server;
     private Path webapp;
     private URI uri;
@@ -33,7 +37,7 @@ final class HawtioConsole extends ServiceSupport {
     @Override
     protected void doStart() throws Exception {
         // Hawtio reads its options from system properties (io.hawt.system.ConfigManager)
-        settings.options().forEach(System::setProperty);
+        settings.options().forEach((key, value) -> replacedProperties.put(key, System.setProperty(key, value)));
         settings.realmFile().ifPresent(file -> PropertiesRealm.install(settings.realm(), file));
         webapp = HawtioWar.unpack();
         WebAppContext context = new WebAppContext();
@@ -69,5 +73,13 @@ final class HawtioConsole extends ServiceSupport {
             HawtioWar.delete(webapp);
             webapp = null;
         }
+        replacedProperties.forEach((key, previous) -> {
+            if (previous == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, previous);
+            }
+        });
+        replacedProperties.clear();
     }
 }

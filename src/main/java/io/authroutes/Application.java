@@ -1,6 +1,10 @@
 package io.authroutes;
 
+import io.authroutes.auth.ProviderConfigurationException;
+import io.authroutes.monitoring.UnsafeExposureException;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts authroutes with Camel Main: {@code application.properties} from the working directory
@@ -8,6 +12,8 @@ import org.apache.camel.main.Main;
  * {@code token <id>} instead obtains one token for a provider and stores it in a file.
  */
 public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private Application() {
     }
@@ -19,7 +25,18 @@ public final class Application {
         // no package scanning: application.properties names the classes to load, for the app and its tests alike
         Main main = new Main();
         main.setPropertyPlaceholderLocations(configLocation());
-        main.run(args);
+        try {
+            main.run(args);
+        } catch (Exception e) {
+            // a configuration the app refuses (exposed console, bad provider block): say why and stop,
+            // rather than leave the threads already started keeping a half-built app alive
+            if (e instanceof UnsafeExposureException || e instanceof ProviderConfigurationException) {
+                LOG.error("authroutes did not start: {}", e.getMessage());
+            } else {
+                LOG.error("authroutes did not start: {}", e.getMessage(), e);
+            }
+            System.exit(1);
+        }
     }
 
     static String configLocation() {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import javax.management.ObjectName;
-import javax.management.StandardMBean;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -50,7 +49,8 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
             ProviderAuth auth = component.provider(id);
             if (agent != null) {
                 ObjectName name = ProviderAuthView.objectName(id);
-                agent.register(new StandardMBean(new ProviderAuthView(auth), ProviderAuthMBean.class), name, true);
+                agent.register(new DescribedMBean<>(new ProviderAuthView(auth), ProviderAuthMBean.class,
+                        "Token lifecycle of provider " + id), name, true);
                 mbeans.add(name);
             }
             if (health != null) {

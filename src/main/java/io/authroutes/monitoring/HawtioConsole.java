@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
@@ -12,8 +14,11 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hawtio served by an embedded Jetty for as long as the Camel context runs. */
-final class HawtioConsole extends ServiceSupport {
+/**
+ * Hawtio served by an embedded Jetty for as long as the Camel context runs. Its address is logged
+ * once the app has fully started, as the last thing an operator reads.
+ */
+final class HawtioConsole extends ServiceSupport implements ExtendedStartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(HawtioConsole.class);
     static final String CONTEXT_PATH = "/hawtio";
@@ -52,6 +57,15 @@ final class HawtioConsole extends ServiceSupport {
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
         uri = URI.create("http://" + hostForUrl() + ":" + port + CONTEXT_PATH + "/");
+    }
+
+    @Override
+    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        // the routes are not listed yet: wait for onCamelContextFullyStarted
+    }
+
+    @Override
+    public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         LOG.info("Hawtio: {} ({})", uri, settings.authenticationEnabled() ? "login required" : "no login, reachable from this machine only");
     }
 

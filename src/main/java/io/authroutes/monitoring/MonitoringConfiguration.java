@@ -25,6 +25,7 @@ public class MonitoringConfiguration implements CamelConfiguration {
             hawtio.validate();
             HawtioConsole console = new HawtioConsole(hawtio);
             context.addService(console);
+            context.addStartupListener(console);
             context.getRegistry().bind(HAWTIO, console);
         }
         AuthMonitoring monitoring = new AuthMonitoring(context);

@@ -6,49 +6,60 @@ package io.authroutes.monitoring;
  */
 public interface ProviderAuthMBean {
 
+    @Description("The provider id: calls go through direct:<id>")
     String getProvider();
 
-    /** NO_TOKEN, VALID, RENEWING or FAILING. */
+    @Description("NO_TOKEN, VALID, RENEWING (a token request is in flight) or FAILING (the last one failed)")
     String getState();
 
-    /** A short hash of the cached token, empty when none: tells tokens apart, reveals nothing. */
+    @Description("First 8 hex digits of the token's SHA-256: tells tokens apart, reveals nothing")
     String getTokenFingerprint();
 
-    /** ISO-8601 instant, empty when there is no token. */
+    @Description("When the request that obtained the current token was sent (ISO-8601)")
     String getObtainedAt();
 
-    /** ISO-8601 instant, empty when there is no token or it never expires. */
+    @Description("When the current token expires (ISO-8601); empty when the provider states no expiry")
     String getExpiresAt();
 
+    @Description("Tokens obtained by logging in with the credentials")
     long getAcquisitions();
 
+    @Description("Tokens obtained with a refresh token")
     long getRefreshes();
 
+    @Description("Tokens whose expiry the provider pushed further")
     long getExtensions();
 
+    @Description("Tokens revoked at the provider, on shutdown")
     long getRevocations();
 
+    @Description("Calls the upstream rejected as unauthenticated, retried with a new token")
     long getReauthentications();
 
+    @Description("Token requests that failed: credentials refused or endpoint unavailable")
     long getFailures();
 
+    @Description("Calls made through direct:<id>")
     long getCalls();
 
+    @Description("Mean time of a call, re-authentication included (milliseconds)")
     double getMeanCallMillis();
 
+    @Description("True while the provider refuses the configured credentials: fix them, then renewNow()")
     boolean isCredentialsRejected();
 
-    /** ISO-8601 instant until which token requests fail fast, empty when not cooling down. */
+    @Description("Until when token requests fail fast after the token endpoint kept failing (ISO-8601)")
     String getCooldownUntil();
 
-    /** The last failure with secrets removed, empty when there was none. */
+    @Description("The last failure, with secrets removed")
     String getLastError();
 
+    @Description("When the last failure happened (ISO-8601)")
     String getLastErrorAt();
 
-    /** Drops the cached token: the next call obtains a new one. */
+    @Description("Drops the cached token: the next call obtains a new one")
     String invalidate();
 
-    /** Obtains a new token now (refresh, extension or login, as the provider allows). */
+    @Description("Obtains a new token now: refresh, extension or login, as the provider allows")
     String renewNow();
 }

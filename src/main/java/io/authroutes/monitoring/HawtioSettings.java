@@ -47,8 +47,20 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         return new HawtioSettings(
                 Boolean.parseBoolean(properties.resolveProperty(PREFIX + "enabled").orElse("true")),
                 properties.resolveProperty(PREFIX + "host").orElse("127.0.0.1"),
-                Integer.parseInt(properties.resolveProperty(PREFIX + "port").orElse("8180")),
+                port(properties.resolveProperty(PREFIX + "port").orElse("8180")),
                 realmFile, Map.copyOf(options));
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new IllegalStateException(PREFIX + "port=" + value + " is not a port: use 1-65535, or 0 for any free port");
     }
 
     boolean authenticationEnabled() {

@@ -63,6 +63,12 @@ class SafeByDefaultTest {
     }
 
     @Test
+    void aHawtioPortThatIsNotANumberIsRefused() {
+        assertThatThrownBy(() -> configure("hawtio.port", "eighty"))
+                .hasMessage("hawtio.port=eighty is not a port: use 1-65535, or 0 for any free port");
+    }
+
+    @Test
     void managementEndpointsOnTheNetworkWithoutCredentialsAreRefusedWithWhatToSet() {
         assertThatThrownBy(() -> configure("camel.management.enabled", "true", "camel.management.host", "0.0.0.0"))
                 .isInstanceOf(UnsafeExposureException.class)

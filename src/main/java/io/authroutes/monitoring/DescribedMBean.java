@@ -1,6 +1,5 @@
 package io.authroutes.monitoring;
 
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.management.MBeanAttributeInfo;

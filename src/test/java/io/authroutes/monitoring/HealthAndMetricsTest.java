@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authroutes.sandbox.Sandbox;
-import io.authroutes.sandbox.ZontSimulator;
 import io.authroutes.testing.FreePort;
 import io.authroutes.testing.MutableClock;
 import io.authroutes.testing.ProviderCalls;

@@ -106,9 +106,14 @@ public final class ProviderAuth implements TokenLoader {
         return active != null && clock.instant().isBefore(active.until()) ? Optional.of(active.until()) : Optional.empty();
     }
 
-    /** True while the last login was refused: the health check reports the provider down. */
+    /** True while the last login was refused. */
     public boolean credentialsRejected() {
         return credentialsRejected;
+    }
+
+    /** False while calls cannot get a token: credentials refused, or the token endpoint cooling down. */
+    public boolean healthy() {
+        return !credentialsRejected && cooldownUntil().isEmpty();
     }
 
     public AuthState state() {

@@ -49,7 +49,7 @@ public final class AuthMetrics implements MeterBinder {
                 .description("Calls through direct:" + provider + ", re-authentication included")
                 .tag("provider", provider)
                 .register(registry);
-        Gauge.builder("authroutes.auth.up", auth, a -> a.credentialsRejected() || a.cooldownUntil().isPresent() ? 0 : 1)
+        Gauge.builder("authroutes.auth.up", auth, a -> a.healthy() ? 1 : 0)
                 .description("1 while the provider's health check is UP")
                 .tag("provider", provider)
                 .register(registry);

@@ -6,6 +6,7 @@ import io.authroutes.auth.camel.ProviderRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
@@ -45,7 +46,8 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         MeterRegistry meters = context.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
         AuthroutesComponent component = AuthroutesComponent.of(context);
-        for (String id : ProviderRoutes.activeProviders(context)) {
+        Set<String> providers = ProviderRoutes.activeProviders(context);
+        for (String id : providers) {
             ProviderAuth auth = component.provider(id);
             if (agent != null) {
                 ObjectName name = ProviderAuthView.objectName(id);
@@ -63,7 +65,7 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
                 new AuthMetrics(auth).bindTo(meters);
             }
         }
-        LOG.debug("Auth of {} published: {} MBeans, {} health checks, metrics {}", ProviderRoutes.activeProviders(context),
+        LOG.debug("Auth of {} published: {} MBeans, {} health checks, metrics {}", providers,
                 mbeans.size(), checks.size(), meters == null ? "off" : "on");
     }
 

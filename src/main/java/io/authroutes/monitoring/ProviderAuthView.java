@@ -41,17 +41,17 @@ public final class ProviderAuthView implements ProviderAuthMBean {
 
     @Override
     public String getTokenFingerprint() {
-        return token().map(Token::fingerprint).orElse("");
+        return auth.current().map(Token::fingerprint).orElse("");
     }
 
     @Override
     public String getObtainedAt() {
-        return text(token().map(Token::obtainedAt));
+        return text(auth.current().map(Token::obtainedAt));
     }
 
     @Override
     public String getExpiresAt() {
-        return text(token().flatMap(Token::expiry));
+        return text(auth.current().flatMap(Token::expiry));
     }
 
     @Override
@@ -130,10 +130,6 @@ public final class ProviderAuthView implements ProviderAuthMBean {
             // the engine's messages carry no secret (Redactor), and an operator needs the reason
             return "Renewal failed: " + e.getMessage();
         }
-    }
-
-    private Optional<Token> token() {
-        return auth.current();
     }
 
     private static String text(Optional<Instant> instant) {

@@ -2,6 +2,7 @@ package io.authroutes.monitoring;
 
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.Token;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -33,15 +34,15 @@ public final class ProviderHealthCheck extends AbstractHealthCheck {
         builder.detail("provider", auth.providerId());
         builder.detail("state", auth.state().name());
         auth.current().map(Token::fingerprint).ifPresent(fingerprint -> builder.detail("token", fingerprint));
-        Optional<String> lastError = Optional.of(auth.stats().lastError()).filter(e -> !e.isEmpty());
-        if (auth.credentialsRejected()) {
-            builder.down().message("credentials rejected: " + lastError.orElse("fix providers." + auth.providerId() + ".*"));
-        } else if (auth.cooldownUntil().isPresent()) {
-            builder.detail("cooldownUntil", auth.cooldownUntil().get().toString());
-            builder.down().message("token endpoint unavailable until " + auth.cooldownUntil().get()
-                    + lastError.map(e -> ": " + e).orElse(""));
-        } else {
+        if (auth.healthy()) {
             builder.up();
+            return;
         }
+        String reason = Optional.of(auth.stats().lastError()).filter(e -> !e.isEmpty())
+                .orElse("fix providers." + auth.providerId() + ".*");
+        Optional<Instant> cooldown = auth.cooldownUntil();
+        cooldown.ifPresent(until -> builder.detail("cooldownUntil", until.toString()));
+        builder.down().message(auth.credentialsRejected() ? "credentials rejected: " + reason
+                : "token endpoint unavailable until " + cooldown.map(Instant::toString).orElse("now") + ": " + reason);
     }
 }

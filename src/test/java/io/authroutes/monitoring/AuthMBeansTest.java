@@ -6,24 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authroutes.auth.Token;
 import io.authroutes.sandbox.MobileSmartsSimulator;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.sandbox.YaVaptekeSimulator;
 import io.authroutes.sandbox.ZontSimulator;
 import io.authroutes.testing.JolokiaClient;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,27 +25,15 @@ import org.junit.jupiter.api.Test;
         "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "hawtio.port=0", "camel.management.enabled=false"}, useJmx = true)
-class AuthMBeansTest {
+class AuthMBeansTest extends SandboxSpecification {
 
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
     private static final String ZONT = "io.authroutes:type=auth,name=zont";
     private static final String DEVICES = "{\"load_io\": true}";
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private JolokiaClient jolokia;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
-        calls = new ProviderCalls(context);
         jolokia = JolokiaClient.at(context.getRegistry().lookupByNameAndType(MonitoringConfiguration.HAWTIO, HawtioConsole.class).uri());
     }
 

@@ -6,20 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.authroutes.auth.TokenOperation;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,26 +28,16 @@ import org.junit.jupiter.api.Test;
         "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
         "hawtio.port=0", "camel.management.enabled=false"},
         useJmx = true)
-class HawtioInBrowserTest {
+class HawtioInBrowserTest extends SandboxSpecification {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path BROWSER_SPECS = Path.of("src/test/browser");
     private static final Path SCREENSHOT = Path.of("target/hawtio-routes.png");
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
 
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
         requireBrowser();
-        calls = new ProviderCalls(context);
     }
 
     @Test

@@ -5,24 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.testing.FreePort;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code /observe/health} and {@code /observe/metrics} on Camel's management server, one entry per provider. */
@@ -34,29 +25,13 @@ import org.junit.jupiter.api.Test;
         "providers.zont-wrong.kind=zont", "providers.zont-wrong.baseUrl={{providers.zont.baseUrl}}",
         "providers.zont-wrong.login=demo", "providers.zont-wrong.password=not-the-password-9z",
         "providers.zont-wrong.client=dev@example.com"})
-class HealthAndMetricsTest {
+class HealthAndMetricsTest extends SandboxSpecification {
 
     private static final int MANAGEMENT_PORT = FreePort.publish("test.managementPort");
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DEVICES = "{\"load_io\": true}";
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
-
-    @BeforeEach
-    void start() {
-        calls = new ProviderCalls(context);
-    }
 
     @Test
     void healthHasOneCheckPerProviderUpWhileItsTokensCanBeObtained() throws Exception {
@@ -87,7 +62,7 @@ class HealthAndMetricsTest {
 
         assertThat(check(health(), "authroutes-zont")).isEqualTo("DOWN");
 
-        CLOCK.advance(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         assertThat(check(health(), "authroutes-zont")).isEqualTo("UP");
         assertThat(status(calls.call("zont", "POST", "devices", DEVICES))).isEqualTo(200);
     }

@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.authroutes.sandbox.MobileSmartsSimulator;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.testing.CapturedLog;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.model.Model;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,25 +26,13 @@ import org.junit.jupiter.api.Test;
         "providers.ms-basic.kind=mobilesmarts", "providers.ms-basic.grant=basic",
         "providers.ms-basic.baseUrl={{providers.mobilesmarts.baseUrl}}", "providers.ms-basic.tokenUrl={{providers.mobilesmarts.tokenUrl}}",
         "providers.ms-basic.username=demo", "providers.ms-basic.password=demo-password"})
-class MobileSmartsRoutesTest {
+class MobileSmartsRoutesTest extends SandboxSpecification {
 
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private CapturedLog log;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
-        calls = new ProviderCalls(context);
         log = CapturedLog.capture();
     }
 
@@ -69,7 +49,7 @@ class MobileSmartsRoutesTest {
     }
 
     private void intoRenewalWindow() {
-        CLOCK.advance(Duration.ofMinutes(9).plusSeconds(30));
+        clock.advance(Duration.ofMinutes(9).plusSeconds(30));
     }
 
     @Test

@@ -6,21 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authroutes.auth.Token;
 import io.authroutes.sandbox.SalebasisSimulator;
 import io.authroutes.sandbox.SalebasisSimulator.ValidToFormat;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.testing.CapturedLog;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,25 +28,13 @@ import org.junit.jupiter.params.provider.EnumSource;
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.salebasis-b.kind=salebasis", "providers.salebasis-b.baseUrl={{providers.salebasis.baseUrl}}",
         "providers.salebasis-b.login=demo", "providers.salebasis-b.password=demo-password"})
-class SalebasisRoutesTest {
+class SalebasisRoutesTest extends SandboxSpecification {
 
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private CapturedLog log;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
-        calls = new ProviderCalls(context);
         log = CapturedLog.capture();
     }
 
@@ -73,7 +53,7 @@ class SalebasisRoutesTest {
     }
 
     private void intoRenewalWindow() {
-        CLOCK.advance(Duration.ofMinutes(9).plusSeconds(30));
+        clock.advance(Duration.ofMinutes(9).plusSeconds(30));
     }
 
     @Test
@@ -112,7 +92,7 @@ class SalebasisRoutesTest {
 
         status(orders("salebasis"));
 
-        Instant expected = CLOCK.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        Instant expected = clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
         assertThat(calls.auth("salebasis").current().orElseThrow().expiresAt()).isEqualTo(expected);
     }
 

@@ -4,20 +4,12 @@ import static io.authroutes.testing.ProviderCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authroutes.auth.CredentialsRejectedException;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.sandbox.YaVaptekeSimulator;
 import io.authroutes.testing.CapturedLog;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,25 +24,13 @@ import org.junit.jupiter.api.Test;
         "providers.yv-doc.kind=yavapteke", "providers.yv-doc.baseUrl={{providers.yavapteke.baseUrl}}",
         "providers.yv-doc.tokenUrl={{providers.yavapteke.tokenUrl}}", "providers.yv-doc.secretField=secret",
         "providers.yv-doc.clientId=sandbox-client", "providers.yv-doc.clientSecret=sandbox-secret"})
-class YaVaptekeRoutesTest {
+class YaVaptekeRoutesTest extends SandboxSpecification {
 
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private CapturedLog log;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
-        calls = new ProviderCalls(context);
         log = CapturedLog.capture();
     }
 
@@ -69,7 +49,7 @@ class YaVaptekeRoutesTest {
     void callsWhenTokensLiveFiveSecondsThenAMinuteOfCallsNeverSeesA401() {
         for (int second = 0; second < 60; second++) {
             assertThat(status(orders("yavapteke"))).isEqualTo(200);
-            CLOCK.advance(Duration.ofMillis(1000));
+            clock.advance(Duration.ofMillis(1000));
         }
 
         assertThat(calls.auth("yavapteke").stats().reauthentications()).isZero();

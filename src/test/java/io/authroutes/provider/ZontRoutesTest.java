@@ -6,26 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authroutes.auth.CredentialsRejectedException;
 import io.authroutes.auth.TokenEndpointUnavailableException;
 import io.authroutes.auth.TokenRejectedException;
-import io.authroutes.sandbox.Sandbox;
 import io.authroutes.sandbox.ZontSimulator;
 import io.authroutes.testing.CapturedLog;
-import io.authroutes.testing.MutableClock;
-import io.authroutes.testing.ProviderCalls;
-import io.authroutes.testing.TestSetup;
+import io.authroutes.testing.SandboxSpecification;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTest;
-import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,26 +32,14 @@ import org.junit.jupiter.api.Test;
         "providers.zont-wrong.client=dev@example.com",
         "providers.zont-pre.kind=zont", "providers.zont-pre.baseUrl={{providers.zont.baseUrl}}",
         "providers.zont-pre.client=dev@example.com", "providers.zont-pre.token=pre-obtained-token-4f1c"})
-class ZontRoutesTest {
+class ZontRoutesTest extends SandboxSpecification {
 
-    private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
     private static final String DEVICES = "{\"load_io\": true}";
 
-    @BeanInject
-    Sandbox sandbox;
-    @BeanInject
-    CamelContext context;
-    private ProviderCalls calls;
     private CapturedLog log;
-
-    @Configure
-    protected void configure(MainConfigurationProperties configuration) {
-        configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of()));
-    }
 
     @BeforeEach
     void start() {
-        calls = new ProviderCalls(context);
         log = CapturedLog.capture();
     }
 
@@ -146,7 +126,7 @@ class ZontRoutesTest {
                 .hasMessageContaining("not retried before");
         assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(3);
 
-        CLOCK.advance(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(11));
         assertThat(status(devices("zont"))).isEqualTo(200);
     }
 }

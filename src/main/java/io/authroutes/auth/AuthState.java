@@ -1,6 +1,6 @@
 package io.authroutes.auth;
 
-/** What an operator needs to know about a provider's auth at a glance. */
+/** What an operator needs to know about a provider's auth at a glance (README, "When things fail"). */
 public enum AuthState {
     /** Nothing obtained yet, or the last token was invalidated. */
     NO_TOKEN,
@@ -8,6 +8,10 @@ public enum AuthState {
     VALID,
     /** A token is being obtained, refreshed or extended right now. */
     RENEWING,
-    /** The last attempt to obtain a token failed (credentials rejected or endpoint down). */
-    FAILING
+    /** The token endpoint was unavailable or answered something unusable; the next attempt waits for NextAttemptAt. */
+    BACKING_OFF,
+    /** The provider refused the credentials; logins are spaced out until NextAttemptAt so the account is not locked. */
+    CREDENTIALS_REFUSED,
+    /** The upstream rejects even freshly obtained tokens; logins are spaced out until NextAttemptAt. */
+    TOKEN_REJECTED
 }

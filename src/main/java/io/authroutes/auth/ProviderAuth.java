@@ -1,5 +1,6 @@
 package io.authroutes.auth;
 
+import io.authroutes.auth.FailurePolicy.Gate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,12 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The token lifecycle of one provider: what the call route asks for a token, what it reports when
- * the upstream rejects one, and what an operator can do from Hawtio.
+ * the upstream rejects one, and what an operator can do from Hawtio. What to do after a failure is
+ * the {@link FailurePolicy}'s decision; this class carries it out.
  */
 public final class ProviderAuth implements TokenLoader {
 
@@ -28,14 +31,15 @@ public final class ProviderAuth implements TokenLoader {
     private final Executor executor;
     private final Redactor redactor;
     private final ConfiguredToken configured;
+    private final FailurePolicy policy;
+    private final Pause pause;
     private final AuthStats stats = new AuthStats();
-    private volatile Cooldown cooldown;
-    private volatile boolean failing;
-    private volatile boolean credentialsRejected;
+    /** The last refresh token sent: a rotating one is presented at most once (RFC 9700 section 4.14.2). */
+    private final AtomicReference<String> presentedRefreshToken = new AtomicReference<>();
     private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
-                        Executor executor, Redactor redactor, ConfiguredToken configured) {
+                        Executor executor, Redactor redactor, ConfiguredToken configured, FailurePolicy policy, Pause pause) {
         this.settings = settings;
         this.endpoint = endpoint;
         this.cache = cache;
@@ -43,9 +47,8 @@ public final class ProviderAuth implements TokenLoader {
         this.executor = executor;
         this.redactor = redactor;
         this.configured = configured;
-    }
-
-    private record Cooldown(Instant until, TokenEndpointUnavailableException cause) {
+        this.policy = policy;
+        this.pause = pause;
     }
 
     public String providerId() {
@@ -60,14 +63,43 @@ public final class ProviderAuth implements TokenLoader {
         return stats;
     }
 
+    public FailurePolicy policy() {
+        return policy;
+    }
+
     @Override
     public ExpiryPolicy expiry() {
         return settings.expiry();
     }
 
-    /** A token to send now: the cached one, or one obtained for this and every concurrent caller. */
+    /**
+     * A token to send now: the cached one, or one obtained for this and every concurrent caller. When
+     * the token endpoint is backing off and its next attempt is due within {@code tokenWait}, the
+     * caller waits for that attempt; otherwise it fails at once with the typed reason.
+     */
     public Token token() {
-        return await(cache.get(providerId(), this));
+        Instant deadline = clock.instant().plus(policy.settings().callerWait());
+        while (true) {
+            try {
+                return await(cache.get(providerId(), this));
+            } catch (TokenEndpointUnavailableException | UnusableTokenAnswerException e) {
+                Gate login = policy.gate(TokenOperation.LOGIN);
+                if (!login.failing() || login.nextAttemptAt().isAfter(deadline) || !waitFor(login.nextAttemptAt())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits until {@code next}; false when time did not get there (interrupted, or a clock that stands still). */
+    private boolean waitFor(Instant next) {
+        try {
+            pause.until(next);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !clock.instant().isBefore(next);
     }
 
     /**
@@ -80,10 +112,17 @@ public final class ProviderAuth implements TokenLoader {
         if (cache.invalidate(providerId(), token)) {
             LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
                     providerId(), status, token.fingerprint());
+            policy.tokenRejected(token);
         }
     }
 
-    /** A call finished (with whatever status), {@code took} including any re-authentication. */
+    /** A call the upstream accepted (whatever its status), {@code took} including any re-authentication. */
+    public void callAccepted(Duration took) {
+        policy.callAccepted();
+        stats.call(took);
+    }
+
+    /** A call that ended without the upstream accepting its token. */
     public void callCompleted(Duration took) {
         stats.call(took);
     }
@@ -93,7 +132,9 @@ public final class ProviderAuth implements TokenLoader {
         LOG.info("{}: token invalidated by request", providerId());
     }
 
+    /** An operator's renewal: tries at once, whatever the failure policy holds back. */
     public Token renewNow() {
+        policy.reset();
         return await(cache.renew(providerId(), this));
     }
 
@@ -101,30 +142,39 @@ public final class ProviderAuth implements TokenLoader {
         return cache.current(providerId());
     }
 
-    public Optional<Instant> cooldownUntil() {
-        Cooldown active = cooldown;
-        return active != null && clock.instant().isBefore(active.until()) ? Optional.of(active.until()) : Optional.empty();
+    /** When the operation the policy holds back longest may be tried again; empty while nothing is failing. */
+    public Optional<Instant> nextAttemptAt() {
+        return policy.worst().map(Gate::nextAttemptAt);
     }
 
-    /** True while the last login was refused. */
+    /** How long until {@link #nextAttemptAt()}; zero while nothing is held back. */
+    public Duration untilNextAttempt() {
+        Duration left = nextAttemptAt().map(next -> Duration.between(clock.instant(), next)).orElse(Duration.ZERO);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     public boolean credentialsRejected() {
-        return credentialsRejected;
+        return policy.gate(TokenOperation.LOGIN).episode() == FailurePolicy.Episode.CREDENTIALS_REFUSED;
     }
 
-    /** False while calls cannot get a token: credentials refused, or the token endpoint cooling down. */
+    /** False while calls cannot get a token: no valid token cached, and logins are held back. */
     public boolean healthy() {
-        return !credentialsRejected && cooldownUntil().isEmpty();
+        return validToken().isPresent() || !policy.gate(TokenOperation.LOGIN).failing();
     }
 
     public AuthState state() {
+        Optional<Gate> failing = policy.worst();
+        if (failing.isPresent()) {
+            return AuthState.valueOf(failing.get().episode().name());
+        }
         if (cache.isObtaining(providerId())) {
             return AuthState.RENEWING;
         }
-        Optional<Token> token = current().filter(t -> !t.isExpiredAt(clock.instant()));
-        if (token.isPresent()) {
-            return AuthState.VALID;
-        }
-        return failing ? AuthState.FAILING : AuthState.NO_TOKEN;
+        return validToken().isPresent() ? AuthState.VALID : AuthState.NO_TOKEN;
+    }
+
+    private Optional<Token> validToken() {
+        return current().filter(t -> !t.isExpiredAt(clock.instant()));
     }
 
     /**
@@ -133,11 +183,7 @@ public final class ProviderAuth implements TokenLoader {
      */
     public Optional<Token> close() {
         closed = true;
-        return revoke();
-    }
-
-    private Optional<Token> revoke() {
-        Optional<Token> token = current().filter(t -> !t.isExpiredAt(clock.instant()));
+        Optional<Token> token = validToken();
         if (token.isEmpty() || !endpoint.supports(TokenOperation.REVOKE)) {
             return Optional.empty();
         }
@@ -149,6 +195,8 @@ public final class ProviderAuth implements TokenLoader {
             return token;
         } catch (ProviderAuthException e) {
             record(TokenOperation.REVOKE, e);
+            LOG.warn("{}: revoking token {} failed; it expires on its own ({})", providerId(),
+                    token.get().fingerprint(), redactor.redact(e.reason()));
             return Optional.empty();
         }
     }
@@ -161,79 +209,92 @@ public final class ProviderAuth implements TokenLoader {
 
     @Override
     public CompletableFuture<Token> renew(Token current) {
-        boolean expired = current.isExpiredAt(clock.instant());
-        return CompletableFuture.supplyAsync(() -> obtain(RenewalOrder.of(current, endpoint, expired), current), executor);
+        List<TokenOperation> order = RenewalOrder.of(current, endpoint, current.isExpiredAt(clock.instant()));
+        if (order.stream().noneMatch(policy::admits)) {
+            // held back: no thread and no request; a still valid token keeps serving calls meanwhile
+            return CompletableFuture.failedFuture(held(TokenOperation.LOGIN, policy.gate(TokenOperation.LOGIN)));
+        }
+        return CompletableFuture.supplyAsync(() -> obtain(order, current), executor);
     }
 
+    /**
+     * Tries each operation the policy admits, in order; a renewal that fails for any reason falls
+     * back to the next one (design, "Failure policy"). Fails with the last operation's reason.
+     */
     private Token obtain(List<TokenOperation> operations, Token current) {
         if (closed) {
             throw new TokenEndpointUnavailableException(providerId(), "the application is stopping; no new token is obtained", null);
         }
-        Cooldown active = cooldown;
-        Instant now = clock.instant();
-        if (active != null && now.isBefore(active.until())) {
-            throw active.cause().inCooldownUntil(active.until());
-        }
-        for (int i = 0; ; i++) {
-            TokenOperation operation = operations.get(i);
+        ProviderAuthException failure = null;
+        for (TokenOperation operation : operations) {
+            Gate gate = policy.gate(operation);
+            if (!gate.admits(clock.instant())) {
+                failure = held(operation, gate);
+                continue;
+            }
+            if (operation == TokenOperation.REFRESH && alreadyPresented(current)) {
+                continue;
+            }
             try {
-                Token token = requestRiding(operation, current);
-                failing = false;
-                credentialsRejected = false;
-                cooldown = null;
+                Token token = request(operation, current);
                 LOG.info("{}: token {} obtained by {}, expires {}", providerId(), token.fingerprint(),
                         operation.label(), token.expiry().map(Instant::toString).orElse("never (until rejected)"));
                 return token;
-            } catch (CredentialsRejectedException e) {
-                if (i == operations.size() - 1) {
-                    credentialsRejected = operation == TokenOperation.LOGIN;
-                    throw e;
-                }
-                LOG.info("{}: {} refused ({}); falling back to {}", providerId(), operation.label(),
-                        redactor.redact(e.reason()), operations.get(i + 1).label());
-            }
-        }
-    }
-
-    /** One operation, retried with backoff while the endpoint is unavailable, then a cooldown. */
-    private Token requestRiding(TokenOperation operation, Token current) {
-        TransientRetry retry = settings.retry();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Token token = endpoint.request(operation, Optional.ofNullable(current));
-                stats.tokenRequest(operation, TokenRequestOutcome.SUCCESS);
-                return operation == TokenOperation.REFRESH ? token.keepingRefreshTokenOf(current) : token;
-            } catch (TokenEndpointUnavailableException e) {
-                record(operation, e);
-                if (attempt >= retry.attempts()) {
-                    cooldown = new Cooldown(clock.instant().plus(retry.cooldown()), e);
-                    throw e;
-                }
-                pause(retry, attempt, e);
-            } catch (ProviderAuthException e) {
-                record(operation, e);
+            } catch (ProviderConfigurationException e) {
                 throw e;
+            } catch (ProviderAuthException e) {
+                failure = e;
+                if (operation != operations.get(operations.size() - 1)) {
+                    LOG.info("{}: {} failed ({}); logging in instead", providerId(), operation.label(), redactor.redact(e.reason()));
+                }
             }
+        }
+        throw failure != null ? failure : new TokenEndpointUnavailableException(providerId(), "no renewal could be tried", null);
+    }
+
+    private boolean alreadyPresented(Token current) {
+        String refresh = current.refresh().orElse(null);
+        return refresh == null || refresh.equals(presentedRefreshToken.getAndSet(refresh));
+    }
+
+    private Token request(TokenOperation operation, Token current) {
+        try {
+            Token token = endpoint.request(operation, Optional.ofNullable(current));
+            stats.tokenRequest(operation, TokenRequestOutcome.SUCCESS);
+            policy.succeeded(operation);
+            return operation == TokenOperation.REFRESH ? token.keepingRefreshTokenOf(current) : token;
+        } catch (ProviderConfigurationException e) {
+            record(operation, e);
+            throw e;
+        } catch (ProviderAuthException e) {
+            record(operation, e);
+            policy.failed(operation, e);
+            throw e;
         }
     }
 
-    private void pause(TransientRetry retry, int attempt, TokenEndpointUnavailableException cause) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(retry.backoffAfter(attempt).toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw cause;
+    /** What a caller is told while the policy holds {@code operation} back. */
+    private ProviderAuthException held(TokenOperation operation, Gate gate) {
+        String until = " (no " + operation.label() + " attempt before " + gate.nextAttemptAt() + ")";
+        ProviderAuthException cause = gate.cause();
+        if (cause == null) {
+            return new TokenEndpointUnavailableException(providerId(), operation.label() + " is held back" + until, null);
         }
+        return switch (gate.episode()) {
+            case CREDENTIALS_REFUSED -> new CredentialsRejectedException(providerId(),
+                    ((CredentialsRejectedException) cause).status(), cause.reason() + until
+                    + ", so that a wrong password cannot lock the account; fix the credentials, then renewNow() in Hawtio or restart");
+            case TOKEN_REJECTED -> new TokenRejectedException(providerId(), 0, cause.reason() + until);
+            case BACKING_OFF -> cause instanceof UnusableTokenAnswerException
+                    ? new UnusableTokenAnswerException(providerId(), cause.reason() + until)
+                    : new TokenEndpointUnavailableException(providerId(), cause.reason() + until, null);
+            case HEALTHY -> cause;
+        };
     }
 
     private void record(TokenOperation operation, ProviderAuthException e) {
-        TokenRequestOutcome outcome = e instanceof TokenEndpointUnavailableException
-                ? TokenRequestOutcome.UNAVAILABLE : TokenRequestOutcome.REJECTED;
-        stats.tokenRequest(operation, outcome);
-        String message = redactor.redact(e.getMessage());
-        stats.failed(message, clock.instant());
-        failing = true;
-        LOG.warn("{} ({} {})", message, operation.label(), outcome.label());
+        stats.tokenRequest(operation, TokenRequestOutcome.of(e));
+        stats.failed(redactor.redact(e.getMessage()), clock.instant());
     }
 
     private Token await(CompletableFuture<Token> future) {

@@ -16,7 +16,7 @@ import org.apache.camel.util.TimeUtils;
  * provider's routes; secrets never enter this record.
  */
 public record ProviderSettings(String providerId, URI baseUrl, ExpiryPolicy expiry, int maxReauthAttempts,
-                               TransientRetry retry, Duration tokenTimeout) {
+                               FailureSettings failure, Duration tokenTimeout) {
 
     /** Option names whose values are secrets: never template parameters, always redacted. */
     private static final Set<String> SECRET_OPTIONS = Set.of("password", "secret", "token", "refreshtoken", "apikey");
@@ -32,13 +32,27 @@ public record ProviderSettings(String providerId, URI baseUrl, ExpiryPolicy expi
         boolean allowInsecure = Boolean.parseBoolean(properties.optional("allowInsecureHttp").orElse("false"));
         URI baseUrl = url(properties, "baseUrl", allowInsecure);
         properties.optional("tokenUrl").ifPresent(ignored -> url(properties, "tokenUrl", allowInsecure));
+        FailureSettings defaults = FailureSettings.DEFAULT;
         return new ProviderSettings(id, baseUrl,
                 new ExpiryPolicy(duration(properties, "skew", ExpiryPolicy.DEFAULT_SKEW)),
                 count(properties, "maxReauthAttempts", 1, 0),
-                new TransientRetry(count(properties, "tokenRetryAttempts", TransientRetry.DEFAULT.attempts(), 1),
-                        duration(properties, "tokenRetryBackoff", TransientRetry.DEFAULT.backoff()),
-                        duration(properties, "tokenCooldown", TransientRetry.DEFAULT.cooldown())),
+                new FailureSettings(
+                        backoff(properties, "tokenRetryBackoff", "tokenRetryBackoffMax", defaults.unavailable()),
+                        backoff(properties, "refusedLoginRetry", "refusedLoginRetryMax", defaults.refused()),
+                        duration(properties, "tokenWait", defaults.callerWait()),
+                        duration(properties, "freshTokenWindow", defaults.freshTokenWindow())),
                 duration(properties, "tokenTimeout", Duration.ofSeconds(30)));
+    }
+
+    private static BackoffSchedule backoff(ProviderProperties properties, String firstOption, String maxOption,
+                                           BackoffSchedule fallback) {
+        Duration first = duration(properties, firstOption, fallback.first());
+        Duration max = duration(properties, maxOption, fallback.max().compareTo(first) < 0 ? first : fallback.max());
+        if (first.isZero() || max.compareTo(first) < 0) {
+            throw invalid(properties, maxOption, "must be at least " + properties.key(firstOption)
+                    + ", which must be more than zero");
+        }
+        return new BackoffSchedule(first, max, fallback.jitter());
     }
 
     private static URI url(ProviderProperties properties, String option, boolean allowInsecure) {

@@ -51,6 +51,13 @@ public final class TokenCache {
         if (running != null) {
             return running;
         }
+        CompletableFuture<Token> cachedNow = tokens.getIfPresent(providerId);
+        if (cachedNow != renewed) {
+            // a renewal that finished after this caller read the token has replaced it (it leaves
+            // renewals only after replacing): renew only over the token a renewal replaces
+            renewals.remove(providerId, mine);
+            return cachedNow != null ? cachedNow : get(providerId, loader);
+        }
         loader.renew(token).whenComplete((fresh, failure) -> {
             if (failure == null) {
                 // only over the token this renewal replaces: a newer token cached meanwhile wins

@@ -1,32 +1,28 @@
 package io.authroutes.auth;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The token endpoint could not be reached or answered with a server error (5xx, timeout, refused
- * connection). The engine retries these with backoff, then fails fast until the cooldown ends.
+ * The token endpoint could not be reached or answered that it cannot serve now (connection refused,
+ * timeout, 5xx, 408, 429). The failure policy backs off; callers fail fast while the next attempt
+ * is further away than they may wait.
  */
 public final class TokenEndpointUnavailableException extends ProviderAuthException {
 
-    private final Instant cooldownUntil;
+    private final Duration retryAfter;
 
     public TokenEndpointUnavailableException(String providerId, String message, Throwable cause) {
         this(providerId, message, cause, null);
     }
 
-    private TokenEndpointUnavailableException(String providerId, String message, Throwable cause, Instant cooldownUntil) {
+    /** @param retryAfter what the server asked for in {@code Retry-After} (RFC 9110 section 10.2.3), or null */
+    public TokenEndpointUnavailableException(String providerId, String message, Throwable cause, Duration retryAfter) {
         super(providerId, message, cause);
-        this.cooldownUntil = cooldownUntil;
+        this.retryAfter = retryAfter;
     }
 
-    /** The same failure, reported to a caller that arrives while the provider cools down. */
-    public TokenEndpointUnavailableException inCooldownUntil(Instant until) {
-        return new TokenEndpointUnavailableException(providerId(),
-                reason() + " (not retried before " + until + ")", getCause(), until);
-    }
-
-    public Optional<Instant> cooldownUntil() {
-        return Optional.ofNullable(cooldownUntil);
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -4,9 +4,22 @@ import java.util.Locale;
 
 /** How one request to a token endpoint ended; a metrics tag. */
 public enum TokenRequestOutcome {
-    SUCCESS, REJECTED, UNAVAILABLE;
+    SUCCESS,
+    /** Credentials (login) or grant (refresh, extend) refused. */
+    REFUSED,
+    /** Not reached, timed out, 5xx, 408 or 429. */
+    UNAVAILABLE,
+    /** Answered, but nothing a token can be made of. */
+    UNUSABLE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    static TokenRequestOutcome of(ProviderAuthException failure) {
+        if (failure instanceof TokenEndpointUnavailableException) {
+            return UNAVAILABLE;
+        }
+        return failure instanceof UnusableTokenAnswerException ? UNUSABLE : REFUSED;
     }
 }

@@ -1,5 +1,7 @@
 package io.authroutes.monitoring;
 
+import io.authroutes.auth.AuthState;
+
 import io.authroutes.auth.AuthStats;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.TokenOperation;
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * authroutes_token_requests_total{provider, operation, outcome}
  * authroutes_reauthentications_total{provider}
  * authroutes_calls_seconds_count / _sum{provider}
- * authroutes_auth_up{provider}   1 unless credentials are rejected or the token endpoint cools down
+ * authroutes_auth_up{provider}   1 while the health check is UP
+ * authroutes_auth_state{provider, state}   1 for the current state (VALID, BACKING_OFF, CREDENTIALS_REFUSED ...)
+ * authroutes_auth_next_attempt_seconds{provider}   until the held-back token operation may try again
  * </pre>
  * The meters read {@link AuthStats} when scraped, so the engine knows nothing of Micrometer.
  */
@@ -48,6 +52,17 @@ public final class AuthMetrics implements MeterBinder {
         FunctionTimer.builder("authroutes.calls", stats, AuthStats::calls, s -> s.callTime().toNanos(), TimeUnit.NANOSECONDS)
                 .description("Calls through direct:" + provider + ", re-authentication included")
                 .tag("provider", provider)
+                .register(registry);
+        for (AuthState state : AuthState.values()) {
+            Gauge.builder("authroutes.auth.state", auth, a -> a.state() == state ? 1 : 0)
+                    .description("1 for the provider's current state (README, \"When things fail\")")
+                    .tags("provider", provider, "state", state.name())
+                    .register(registry);
+        }
+        Gauge.builder("authroutes.auth.next.attempt", auth, a -> a.untilNextAttempt().toMillis() / 1000.0)
+                .description("Seconds until the failure policy lets the held-back token operation try again; 0 while healthy")
+                .tag("provider", provider)
+                .baseUnit("seconds")
                 .register(registry);
         Gauge.builder("authroutes.auth.up", auth, a -> a.healthy() ? 1 : 0)
                 .description("1 while the provider's health check is UP")

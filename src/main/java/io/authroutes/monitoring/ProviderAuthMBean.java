@@ -9,7 +9,8 @@ public interface ProviderAuthMBean {
     @Description("The provider id: calls go through direct:<id>")
     String getProvider();
 
-    @Description("NO_TOKEN, VALID, RENEWING (a token request is in flight) or FAILING (the last one failed)")
+    @Description("NO_TOKEN, VALID, RENEWING (a token request is in flight), BACKING_OFF (token endpoint unavailable or"
+            + " its answers unusable), CREDENTIALS_REFUSED or TOKEN_REJECTED (the upstream refuses new tokens); see NextAttemptAt")
     String getState();
 
     @Description("First 8 hex digits of the token's SHA-256: tells tokens apart, reveals nothing")
@@ -48,8 +49,11 @@ public interface ProviderAuthMBean {
     @Description("True while the provider refuses the configured credentials: fix them, then renewNow()")
     boolean isCredentialsRejected();
 
-    @Description("Until when token requests fail fast after the token endpoint kept failing (ISO-8601)")
-    String getCooldownUntil();
+    @Description("While failing: no token request of the held-back operation before this (ISO-8601); calls fail fast until then")
+    String getNextAttemptAt();
+
+    @Description("Failed attempts in the current failing episode; 0 while healthy")
+    int getAttemptsInEpisode();
 
     @Description("The last failure, with secrets removed")
     String getLastError();
@@ -60,6 +64,6 @@ public interface ProviderAuthMBean {
     @Description("Drops the cached token: the next call obtains a new one")
     String invalidate();
 
-    @Description("Obtains a new token now: refresh, extension or login, as the provider allows")
+    @Description("Obtains a new token now (refresh, extension or login, as the provider allows), whatever the failure policy holds back")
     String renewNow();
 }

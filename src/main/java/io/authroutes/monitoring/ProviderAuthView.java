@@ -1,5 +1,6 @@
 package io.authroutes.monitoring;
 
+import io.authroutes.auth.FailurePolicy;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderAuthException;
 import io.authroutes.auth.Token;
@@ -101,8 +102,13 @@ public final class ProviderAuthView implements ProviderAuthMBean {
     }
 
     @Override
-    public String getCooldownUntil() {
-        return text(auth.cooldownUntil());
+    public String getNextAttemptAt() {
+        return text(auth.nextAttemptAt());
+    }
+
+    @Override
+    public int getAttemptsInEpisode() {
+        return auth.policy().worst().map(FailurePolicy.Gate::failures).orElse(0);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * {@code authroutes-<id>}: DOWN while the provider refuses the configured credentials or its token
- * endpoint is cooling down after repeated failures, UP otherwise. A readiness check only: restarting
+ * {@code authroutes-<id>}: DOWN while calls cannot get a token (no valid token cached, and the failure
+ * policy holds logins back: credentials refused, token endpoint backing off, fresh tokens rejected),
+ * UP otherwise. A readiness check only: restarting
  * the app fixes neither wrong credentials nor a provider outage.
  */
 public final class ProviderHealthCheck extends AbstractHealthCheck {
@@ -40,9 +41,8 @@ public final class ProviderHealthCheck extends AbstractHealthCheck {
         }
         String reason = Optional.of(auth.stats().lastError()).filter(e -> !e.isEmpty())
                 .orElse("fix providers." + auth.providerId() + ".*");
-        Optional<Instant> cooldown = auth.cooldownUntil();
-        cooldown.ifPresent(until -> builder.detail("cooldownUntil", until.toString()));
-        builder.down().message(auth.credentialsRejected() ? "credentials rejected: " + reason
-                : "token endpoint unavailable until " + cooldown.map(Instant::toString).orElse("now") + ": " + reason);
+        auth.nextAttemptAt().ifPresent(next -> builder.detail("nextAttemptAt", next.toString()));
+        builder.down().message(auth.state() + ", next attempt " + auth.nextAttemptAt().map(Instant::toString).orElse("now")
+                + ": " + reason);
     }
 }

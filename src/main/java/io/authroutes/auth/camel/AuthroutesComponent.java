@@ -1,6 +1,8 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.ConfiguredToken;
+import io.authroutes.auth.FailurePolicy;
+import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.ProviderSettings;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
@@ -81,11 +84,18 @@ public class AuthroutesComponent extends DefaultComponent {
         return clock;
     }
 
+    /** How callers wait for a backing-off token endpoint: a {@link Pause} bound in the registry, else sleeping. */
+    private Pause pause() {
+        Set<Pause> pauses = getCamelContext().getRegistry().findByType(Pause.class);
+        return pauses.size() == 1 ? pauses.iterator().next() : Pause.sleeping(clock());
+    }
+
     private ProviderAuth createProvider(String providerId) {
         ProviderProperties properties = properties(providerId);
         ProviderSettings settings = ProviderSettings.load(properties);
         return new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
-                cache(), clock(), tokenThreads(), redactor(providerId), ConfiguredToken.from(properties));
+                cache(), clock(), tokenThreads(), redactor(providerId), ConfiguredToken.from(properties),
+                new FailurePolicy(providerId, settings.failure(), clock(), new Random()), pause());
     }
 
     /** Masks the values of every secret option of the provider: passwords, client secrets, tokens, keys. */

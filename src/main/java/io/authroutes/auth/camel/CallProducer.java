@@ -77,7 +77,11 @@ final class CallProducer extends DefaultProducer {
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {
                 ExchangeHelper.copyResults(exchange, call);
-                auth.callCompleted(Duration.ofNanos(System.nanoTime() - started));
+                if (call.getException() == null) {
+                    auth.callAccepted(Duration.ofNanos(System.nanoTime() - started));
+                } else {
+                    auth.callCompleted(Duration.ofNanos(System.nanoTime() - started));
+                }
                 return;
             }
             auth.rejected(token, status);

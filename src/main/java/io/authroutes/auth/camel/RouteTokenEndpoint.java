@@ -1,12 +1,12 @@
 package io.authroutes.auth.camel;
 
-import io.authroutes.auth.CredentialsRejectedException;
 import io.authroutes.auth.ProviderAuthException;
 import io.authroutes.auth.ProviderConfigurationException;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenEndpoint;
 import io.authroutes.auth.TokenEndpointUnavailableException;
 import io.authroutes.auth.TokenOperation;
+import io.authroutes.auth.UnusableTokenAnswerException;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -80,10 +80,10 @@ final class RouteTokenEndpoint implements TokenEndpoint {
         }
         HttpOperationFailedException http = ObjectHelper.getException(HttpOperationFailedException.class, failure);
         if (http != null) {
-            String message = "the token endpoint answered HTTP " + http.getStatusCode();
-            return http.getStatusCode() >= 500
-                    ? new TokenEndpointUnavailableException(providerId, message, null)
-                    : new CredentialsRejectedException(providerId, http.getStatusCode(), message);
+            return HttpAnswers.tokenAnswerFailure(providerId, http.getStatusCode(), "",
+                    HttpAnswers.retryAfter(http.getResponseHeaders().get("Retry-After"), clock.instant()), "")
+                    .orElseGet(() -> new UnusableTokenAnswerException(providerId, "the token endpoint answered HTTP "
+                            + http.getStatusCode() + ", which the token route treated as a failure"));
         }
         IOException io = ObjectHelper.getException(IOException.class, failure);
         Throwable reported = io != null ? io : failure;

@@ -22,6 +22,7 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
     private String error = "error";
     private String errorText = "error_description";
     private String credentials = "";
+    private TokenExpiry expiry;
 
     TokenAnswerEndpoint(String uri, AuthroutesComponent component) {
         super(uri, component);
@@ -124,6 +125,14 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
 
     ZoneId zone() {
         return ZoneId.of(expiresAtZone);
+    }
+
+    /** Made once per endpoint, so a nonsensical expiry is warned about once, not on every token. */
+    synchronized TokenExpiry expiry() {
+        if (expiry == null) {
+            expiry = new TokenExpiry(expiresIn, expiresAt, zone(), documentedLifetime());
+        }
+        return expiry;
     }
 
     Duration documentedLifetime() {

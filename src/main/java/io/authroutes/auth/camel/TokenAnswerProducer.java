@@ -8,8 +8,8 @@ import io.authroutes.auth.ProviderConfigurationException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Redactor;
 import io.authroutes.auth.Token;
-import io.authroutes.auth.TokenEndpointUnavailableException;
-import java.time.Duration;
+import io.authroutes.auth.ProviderAuthException;
+import io.authroutes.auth.UnusableTokenAnswerException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -18,17 +18,14 @@ import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Classifies and maps a token endpoint's answer. 2xx with a token is a token; 4xx or an {@code ok:false}
- * body is a refusal that retrying cannot mend; 5xx, 408 and 429 are worth retrying (design, "Token
- * lifecycle rules"). The request headers, credentials among them, are removed from the message here.
+ * Classifies and maps a token endpoint's answer: statuses as {@link HttpAnswers} reads them; a 2xx
+ * with an {@code ok:false} body is a refusal; a 2xx without a JSON object or the token field is an
+ * unusable answer. The request headers, credentials among them, are removed from the message here.
  */
 final class TokenAnswerProducer extends DefaultProducer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenAnswerProducer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TokenAnswerEndpoint endpoint;
@@ -43,6 +40,8 @@ final class TokenAnswerProducer extends DefaultProducer {
         Message message = exchange.getMessage();
         String id = endpoint.getProvider();
         int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        Object retryAfter = message.getHeader("Retry-After");
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "none", String.class);
         Optional<JsonNode> answer = json(message.getBody(String.class));
         message.removeHeaders("*");
         message.setBody(null);
@@ -52,54 +51,29 @@ final class TokenAnswerProducer extends DefaultProducer {
         }
         Redactor redactor = endpoint.getComponent().redactor(id);
         String reason = redactor.redact(reason(answer));
-        if (status >= 500 || status == 408 || status == 429) {
-            throw new TokenEndpointUnavailableException(id, "the token endpoint answered HTTP " + status + reason, null);
+        Instant sentAt = sentAt(exchange);
+        Optional<ProviderAuthException> failure = HttpAnswers.tokenAnswerFailure(id, status, reason,
+                HttpAnswers.retryAfter(retryAfter, sentAt), whatToCheck(id));
+        if (failure.isPresent()) {
+            throw failure.get();
         }
-        if (status >= 400 || refused(answer)) {
+        if (refused(answer)) {
             throw new CredentialsRejectedException(id, status, "the token endpoint refused the request (HTTP "
                     + status + reason + ")" + whatToCheck(id));
         }
-        if (status >= 300) {
-            throw new ProviderConfigurationException(id, "the token endpoint answered HTTP " + status
-                    + " (a redirect); point the token URL at the final address");
-        }
-        JsonNode body = answer.orElseThrow(() -> new TokenEndpointUnavailableException(id,
-                "the token endpoint answered HTTP " + status + " without a JSON body", null));
-        message.setBody(token(id, body, sentAt(exchange)));
+        JsonNode body = answer.filter(JsonNode::isObject).orElseThrow(() -> new UnusableTokenAnswerException(id,
+                "the token endpoint answered HTTP " + status + " with a body that is not a JSON object (content type "
+                        + contentType + "); check that " + ProviderProperties.PREFIX + id + ".tokenUrl (or baseUrl) is the token endpoint"));
+        message.setBody(token(id, body, sentAt));
     }
 
     private Token token(String id, JsonNode body, Instant sentAt) {
-        String value = JsonFields.text(body, endpoint.getToken()).orElseThrow(() -> new ProviderConfigurationException(id,
-                "the token answer has no '" + endpoint.getToken() + "' field (it has: " + JsonFields.names(body)
-                        + "); set token=<field> on the authroutes:token step of this provider's route"));
+        String value = JsonFields.text(body, endpoint.getToken()).filter(v -> !v.isBlank()).orElseThrow(() ->
+                new UnusableTokenAnswerException(id, "the token answer has no '" + endpoint.getToken() + "' field (it has: "
+                        + JsonFields.names(body) + "); if the provider names it differently, set token=<field> on the"
+                        + " authroutes:token step of this provider's route in routes/auth"));
         String refresh = JsonFields.text(body, endpoint.getRefreshToken()).orElse(null);
-        return new Token(value, sentAt, expiry(id, body, sentAt), refresh, Map.of());
-    }
-
-    private Instant expiry(String id, JsonNode body, Instant sentAt) {
-        Optional<Long> seconds = JsonFields.text(body, endpoint.getExpiresIn()).flatMap(TokenAnswerProducer::seconds);
-        if (seconds.isPresent()) {
-            return sentAt.plusSeconds(seconds.get());
-        }
-        Duration documented = endpoint.documentedLifetime();
-        if (endpoint.getExpiresAt() != null) {
-            Optional<JsonNode> raw = JsonFields.find(body, endpoint.getExpiresAt());
-            Optional<Instant> at = raw.flatMap(v -> ExpiryDates.parse(v, endpoint.zone()));
-            if (at.isPresent()) {
-                return at.get();
-            }
-            LOG.warn("{}: cannot read '{}' = '{}' as a date; assuming the documented lifetime {}", id,
-                    endpoint.getExpiresAt(), raw.map(JsonNode::asText).orElse(""), documented);
-        }
-        return documented == null ? null : sentAt.plus(documented);
-    }
-
-    private static Optional<Long> seconds(String text) {
-        try {
-            return Optional.of((long) Double.parseDouble(text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return new Token(value, sentAt, endpoint.expiry().of(id, body, sentAt), refresh, Map.of());
     }
 
     private boolean refused(Optional<JsonNode> answer) {

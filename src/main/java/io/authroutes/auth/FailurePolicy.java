@@ -1,0 +1,188 @@
+package io.authroutes.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one provider does after each token request, as a table (README, "When things fail"):
+ *
+ * <pre>
+ * operation          outcome                  next
+ * any                success                  the operation's gate opens; a failing episode ends (one WARN)
+ * login              credentials refused      next login after 30 s, 1 min, 2 min ... 15 min; calls fail fast
+ * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
+ * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,
+ *                                             or as long as Retry-After asks; a renewal falls back to login
+ * (call)             a fresh token rejected   second in a row: logins are spaced like refused credentials
+ * (call)             accepted                 the count of rejected fresh tokens starts again
+ * </pre>
+ *
+ * Each operation has its own gate, so a backoff caused by one never blocks another. A gate admits at
+ * most one attempt per step: the first attempt after {@code nextAttemptAt} is the one that decides
+ * the next step. The policy holds state only; it never sleeps and never calls the endpoint.
+ */
+public final class FailurePolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailurePolicy.class);
+
+    /** Why an operation is held back. */
+    public enum Episode { HEALTHY, BACKING_OFF, CREDENTIALS_REFUSED, TOKEN_REJECTED }
+
+    /**
+     * The state of one operation.
+     *
+     * @param failures      failed attempts in this episode
+     * @param nextAttemptAt no attempt before this
+     * @param cause         the failure that started or continued the episode (its message is redacted)
+     */
+    public record Gate(Episode episode, int failures, Instant nextAttemptAt, ProviderAuthException cause) {
+
+        static final Gate OPEN = new Gate(Episode.HEALTHY, 0, Instant.MIN, null);
+
+        public boolean admits(Instant now) {
+            return episode == Episode.HEALTHY || !now.isBefore(nextAttemptAt);
+        }
+
+        public boolean failing() {
+            return episode != Episode.HEALTHY;
+        }
+    }
+
+    private final String providerId;
+    private final FailureSettings settings;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Map<TokenOperation, AtomicReference<Gate>> gates = new EnumMap<>(TokenOperation.class);
+    /** Distinct tokens rejected by the upstream within the fresh window since the last accepted call. */
+    private final AtomicInteger freshRejections = new AtomicInteger();
+
+    public FailurePolicy(String providerId, FailureSettings settings, Clock clock, RandomGenerator random) {
+        this.providerId = providerId;
+        this.settings = settings;
+        this.clock = clock;
+        this.random = random;
+        for (TokenOperation operation : TokenOperation.values()) {
+            gates.put(operation, new AtomicReference<>(Gate.OPEN));
+        }
+    }
+
+    public FailureSettings settings() {
+        return settings;
+    }
+
+    public Gate gate(TokenOperation operation) {
+        return gates.get(operation).get();
+    }
+
+    public boolean admits(TokenOperation operation) {
+        return gate(operation).admits(clock.instant());
+    }
+
+    public void succeeded(TokenOperation operation) {
+        Gate before = gates.get(operation).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? g : Gate.OPEN);
+        if (before.failing() && before.episode() != Episode.TOKEN_REJECTED) {
+            LOG.warn("{}: {} works again after {} failed attempt{}", providerId, operation.label(),
+                    before.failures(), before.failures() == 1 ? "" : "s");
+        }
+    }
+
+    /** Records a failed request of {@code operation} and returns the gate that now applies to it. */
+    public Gate failed(TokenOperation operation, ProviderAuthException failure) {
+        Instant now = clock.instant();
+        if (failure instanceof CredentialsRejectedException && operation != TokenOperation.LOGIN) {
+            // grant refused: the token or refresh token is gone, which says nothing about the next login
+            return gate(operation);
+        }
+        Episode episode = failure instanceof CredentialsRejectedException ? Episode.CREDENTIALS_REFUSED
+                : failure instanceof TokenEndpointUnavailableException || failure instanceof UnusableTokenAnswerException
+                ? Episode.BACKING_OFF : null;
+        if (episode == null) {
+            return gate(operation);
+        }
+        return close(operation, episode, failure, now);
+    }
+
+    /**
+     * The upstream rejected {@code token}, and it was still the cached one (each token is counted once).
+     * A second fresh token rejected in a row means the upstream refuses this account's tokens.
+     */
+    public void tokenRejected(Token token) {
+        Instant now = clock.instant();
+        if (Duration.between(token.obtainedAt(), now).compareTo(settings.freshTokenWindow()) >= 0) {
+            return;
+        }
+        if (freshRejections.incrementAndGet() >= 2) {
+            close(TokenOperation.LOGIN, Episode.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
+                    "the upstream rejects newly obtained tokens (" + freshRejections.get() + " in a row); check the"
+                    + " account's scope and rights and " + ProviderProperties.PREFIX + providerId + ".baseUrl"), now);
+        }
+    }
+
+    /** A call went through with a token: rejections of fresh tokens are counted anew. */
+    public void callAccepted() {
+        if (freshRejections.get() != 0) {
+            freshRejections.set(0);
+            Gate before = gates.get(TokenOperation.LOGIN).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : g);
+            if (before.episode() == Episode.TOKEN_REJECTED) {
+                LOG.warn("{}: the upstream accepts tokens again", providerId);
+            }
+        }
+    }
+
+    /** An operator asked to try now (renewNow): every gate opens. */
+    public void reset() {
+        freshRejections.set(0);
+        gates.values().forEach(g -> g.set(Gate.OPEN));
+    }
+
+    /** The gate that matters most to an operator: refused credentials first, then rejected tokens, then backoff. */
+    public Optional<Gate> worst() {
+        return gates.values().stream().map(AtomicReference::get).filter(Gate::failing)
+                .min(Comparator.comparing(g -> -g.episode().ordinal()));
+    }
+
+    private Gate close(TokenOperation operation, Episode episode, ProviderAuthException failure, Instant now) {
+        Gate next = gates.get(operation).updateAndGet(g -> {
+            int failures = g.episode() == episode ? g.failures() + 1 : 1;
+            return new Gate(episode, failures, now.plus(pause(episode, failures, failure)), failure);
+        });
+        if (next.failures() == 1) {
+            LOG.warn("{}: {}; {} {} not attempted before {}", providerId, failure.reason(), describe(episode),
+                    operation.label(), next.nextAttemptAt());
+        } else {
+            LOG.info("{}: {} failed again (attempt {} of this episode); next attempt not before {}", providerId,
+                    operation.label(), next.failures(), next.nextAttemptAt());
+        }
+        return next;
+    }
+
+    private Duration pause(Episode episode, int failures, ProviderAuthException failure) {
+        if (episode != Episode.BACKING_OFF) {
+            return settings.refused().after(failures, random);
+        }
+        Duration step = settings.unavailable().after(failures, random);
+        // Retry-After is honoured, up to the longest pause the policy would ever make on its own
+        Duration asked = failure instanceof TokenEndpointUnavailableException u ? u.retryAfter().orElse(Duration.ZERO) : Duration.ZERO;
+        Duration bounded = asked.compareTo(settings.refused().max()) > 0 ? settings.refused().max() : asked;
+        return bounded.compareTo(step) > 0 ? bounded : step;
+    }
+
+    private static String describe(Episode episode) {
+        return switch (episode) {
+            case BACKING_OFF -> "backing off:";
+            case CREDENTIALS_REFUSED -> "so the account is not locked out,";
+            case TOKEN_REJECTED -> "re-logins are spaced out:";
+            case HEALTHY -> "";
+        };
+    }
+}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,11 @@ class ProviderAuthTest {
     private final MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
     private final TokenCache cache = new TokenCache(clock);
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    /** The shipped numbers without jitter, so the times a test expects are exact. */
+    static final FailureSettings FAILURES = new FailureSettings(
+            new BackoffSchedule(Duration.ofMillis(200), Duration.ofSeconds(30), 0),
+            new BackoffSchedule(Duration.ofSeconds(30), Duration.ofMinutes(15), 0),
+            Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     @AfterEach
     void stopThreads() {
@@ -33,13 +39,14 @@ class ProviderAuthTest {
     }
 
     private ProviderAuth provider(String id, TokenEndpoint endpoint) {
-        return provider(id, endpoint, new TransientRetry(3, Duration.ZERO, Duration.ofSeconds(30)), ConfiguredToken.from(properties(id, Map.of())));
+        return provider(id, endpoint, ConfiguredToken.from(properties(id, Map.of())));
     }
 
-    private ProviderAuth provider(String id, TokenEndpoint endpoint, TransientRetry retry, ConfiguredToken configured) {
+    private ProviderAuth provider(String id, TokenEndpoint endpoint, ConfiguredToken configured) {
         ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
-                new ExpiryPolicy(Duration.ofSeconds(60)), 1, retry, Duration.ofSeconds(10));
-        return new ProviderAuth(settings, endpoint, cache, clock, threads, new Redactor(List.of()), configured);
+                new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
+        return new ProviderAuth(settings, endpoint, cache, clock, threads, new Redactor(List.of()), configured,
+                new FailurePolicy(id, FAILURES, clock, new Random(1)), clock::advanceTo);
     }
 
     private static ProviderProperties properties(String id, Map<String, String> values) {
@@ -209,52 +216,64 @@ class ProviderAuthTest {
     }
 
     @Test
-    void tokenWhenCredentialsRejectedThenFailsAtOnceWithoutRetry() {
+    void tokenWhenCredentialsRejectedThenFailsAtOnceAndNextLoginWaits30Seconds() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
                 .thenFail(LOGIN, new CredentialsRejectedException("p", 400, "invalid_client; check providers.p.clientSecret"));
         ProviderAuth auth = provider("p", endpoint);
 
         assertThatThrownBy(auth::token).isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageContaining("providers.p.clientSecret");
+        assertThatThrownBy(auth::token).isInstanceOf(CredentialsRejectedException.class)
+                .hasMessageContaining("providers.p.clientSecret").hasMessageContaining("renewNow()");
         assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
         assertThat(auth.credentialsRejected()).isTrue();
-        assertThat(auth.state()).isEqualTo(AuthState.FAILING);
+        assertThat(auth.state()).isEqualTo(AuthState.CREDENTIALS_REFUSED);
+        assertThat(auth.nextAttemptAt()).contains(clock.instant().plusSeconds(30));
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(auth.token().value()).isEqualTo("login-1");
+        assertThat(auth.state()).isEqualTo(AuthState.VALID);
     }
 
     @Test
-    void tokenWhenEndpointDownThenRetriedWithBackoffThenCooldownFailsFast() {
+    void tokenWhenEndpointDownThenCallerWaitsForBackoffStepsWithinItsBudgetThenFailsFast() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 10; i++) {
             endpoint.thenFail(LOGIN, new TokenEndpointUnavailableException("p", "HTTP 503", null));
         }
         ProviderAuth auth = provider("p", endpoint);
+        java.time.Instant start = clock.instant();
 
+        // 200 + 400 + 800 ms fit in the 2 s a caller may wait; the next step (1.6 s) does not
         assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("503");
-        assertThat(endpoint.requests(LOGIN)).isEqualTo(3);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(4);
+        assertThat(clock.instant()).isEqualTo(start.plusMillis(1400));
+        assertThat(auth.state()).isEqualTo(AuthState.BACKING_OFF);
 
+        // the next step (1.6 s) is due within the next caller's budget: it waits for that one attempt
+        assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("503");
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(5);
+        // 3.2 s away: beyond the budget, so the caller fails at once and nothing reaches the endpoint
         assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class)
-                .hasMessageContaining("not retried before");
-        assertThat(endpoint.requests(LOGIN)).isEqualTo(3);
-        assertThat(auth.cooldownUntil()).contains(clock.instant().plusSeconds(30));
-
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(auth.token().value()).isEqualTo("login-1");
+                .hasMessageContaining("no login attempt before " + start.plusMillis(6200));
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(5);
     }
 
     @Test
-    void tokenWhenEndpointRecoversWithinRetriesThenCallerGetsToken() {
+    void tokenWhenEndpointRecoversAfterAHiccupThenCallerGetsTokenWithoutFailing() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
                 .thenFail(LOGIN, new TokenEndpointUnavailableException("p", "connection refused", null));
         ProviderAuth auth = provider("p", endpoint);
 
         assertThat(auth.token().value()).isEqualTo("login-1");
         assertThat(auth.stats().tokenRequests(LOGIN, TokenRequestOutcome.UNAVAILABLE)).isEqualTo(1);
+        assertThat(auth.state()).isEqualTo(AuthState.VALID);
     }
 
     @Test
     void tokenWhenTokenConfiguredThenUsedWithoutLogin() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock);
-        ProviderAuth auth = provider("p", endpoint, TransientRetry.DEFAULT,
+        ProviderAuth auth = provider("p", endpoint,
                 ConfiguredToken.from(properties("p", Map.of("providers.p.token", "pre-obtained"))));
 
         assertThat(auth.token().value()).isEqualTo("pre-obtained");
@@ -265,7 +284,7 @@ class ProviderAuthTest {
     void tokenWhenConfiguredTokenRejectedAndNoCredentialsThenSaysHowToGetANewOne() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
                 .thenFail(LOGIN, new ProviderConfigurationException("p", "providers.p.password is not set"));
-        ProviderAuth auth = provider("p", endpoint, TransientRetry.DEFAULT,
+        ProviderAuth auth = provider("p", endpoint,
                 ConfiguredToken.from(properties("p", Map.of("providers.p.token", "pre-obtained"))));
         auth.rejected(auth.token(), 403);
 

@@ -21,6 +21,7 @@ final class ScriptedTokenEndpoint implements TokenEndpoint {
     private final Set<TokenOperation> supported;
     private final Map<TokenOperation, AtomicInteger> requests = new EnumMap<>(TokenOperation.class);
     private final Map<TokenOperation, Deque<Supplier<Token>>> script = new EnumMap<>(TokenOperation.class);
+    private final Map<TokenOperation, Supplier<RuntimeException>> outage = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofMinutes(10);
     private volatile CountDownLatch gate = new CountDownLatch(0);
@@ -54,6 +55,17 @@ final class ScriptedTokenEndpoint implements TokenEndpoint {
         return this;
     }
 
+    /** Every request of this kind fails with a new {@code failure} until {@link #recover} is called. */
+    ScriptedTokenEndpoint failing(TokenOperation operation, Supplier<RuntimeException> failure) {
+        outage.put(operation, failure);
+        return this;
+    }
+
+    ScriptedTokenEndpoint recover(TokenOperation operation) {
+        outage.remove(operation);
+        return this;
+    }
+
     ScriptedTokenEndpoint thenAnswer(TokenOperation operation, Token token) {
         script.get(operation).add(() -> token);
         return this;
@@ -79,6 +91,10 @@ final class ScriptedTokenEndpoint implements TokenEndpoint {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        Supplier<RuntimeException> down = outage.get(operation);
+        if (down != null) {
+            throw down.get();
         }
         Supplier<Token> scripted = script.get(operation).poll();
         if (scripted != null) {

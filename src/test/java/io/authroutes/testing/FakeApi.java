@@ -32,6 +32,7 @@ public final class FakeApi implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, Map.Entry<String, String>> headers = new ConcurrentHashMap<>();
 
     public FakeApi() {
         try {
@@ -46,6 +47,12 @@ public final class FakeApi implements AutoCloseable {
     public FakeApi on(String path, Answer answer) {
         counts.put(path, new AtomicInteger());
         server.createContext(path, exchange -> respond(exchange, path, answer));
+        return this;
+    }
+
+    /** Every answer of {@code path} also carries this response header, e.g. Retry-After. */
+    public FakeApi responseHeader(String path, String name, String value) {
+        headers.put(path, Map.entry(name, value));
         return this;
     }
 
@@ -66,6 +73,10 @@ public final class FakeApi implements AutoCloseable {
                 exchange.getRequestURI().getRawQuery(), headers, body));
         byte[] bytes = reply.json() == null ? new byte[0] : reply.json().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
+        Map.Entry<String, String> extra = this.headers.get(path);
+        if (extra != null) {
+            exchange.getResponseHeaders().set(extra.getKey(), extra.getValue());
+        }
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -24,6 +24,11 @@ public final class MutableClock extends Clock {
         now.updateAndGet(t -> t.plus(by));
     }
 
+    /** Moves the clock to {@code when} unless it is there already; a fixed-clock {@code Pause}. */
+    public void advanceTo(Instant when) {
+        now.updateAndGet(t -> t.isBefore(when) ? when : t);
+    }
+
     @Override
     public Instant instant() {
         return now.get();

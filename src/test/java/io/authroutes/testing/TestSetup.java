@@ -1,5 +1,6 @@
 package io.authroutes.testing;
 
+import io.authroutes.auth.Pause;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
@@ -22,6 +23,11 @@ public final class TestSetup extends RouteBuilder {
     @Override
     public void configure() {
         getContext().getRegistry().bind("clock", Clock.class, clock);
+        if (clock instanceof MutableClock fixed) {
+            // a caller waiting for a backing-off token endpoint moves the fixed clock instead of sleeping
+            Pause pause = fixed::advanceTo;
+            getContext().getRegistry().bind("pause", Pause.class, pause);
+        }
         overrides.forEach(getContext().getPropertiesComponent()::addOverrideProperty);
     }
 }

@@ -34,8 +34,11 @@ public final class ProviderAuth implements TokenLoader {
     private final FailurePolicy policy;
     private final Pause pause;
     private final AuthStats stats = new AuthStats();
-    /** The last refresh token sent: a rotating one is presented at most once (RFC 9700 section 4.14.2). */
-    private final AtomicReference<String> presentedRefreshToken = new AtomicReference<>();
+    /**
+     * The token whose refresh token was last presented: each token is refreshed at most once, so a
+     * rotating refresh token is never presented twice (RFC 9700 section 4.14.2).
+     */
+    private final AtomicReference<String> refreshed = new AtomicReference<>();
     private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
@@ -253,8 +256,7 @@ public final class ProviderAuth implements TokenLoader {
     }
 
     private boolean alreadyPresented(Token current) {
-        String refresh = current.refresh().orElse(null);
-        return refresh == null || refresh.equals(presentedRefreshToken.getAndSet(refresh));
+        return current.refresh().isEmpty() || current.value().equals(refreshed.getAndSet(current.value()));
     }
 
     private Token request(TokenOperation operation, Token current) {

@@ -45,7 +45,7 @@ class AuthMBeansTest extends SandboxSpecification {
                 .containsExactlyInAnyOrder("zont", "yavapteke", "mobilesmarts", "salebasis");
         assertThat(all.elements().next().fieldNames()).toIterable().contains("State", "TokenFingerprint", "ObtainedAt",
                 "ExpiresAt", "Acquisitions", "Refreshes", "Extensions", "Reauthentications", "Failures",
-                "LastError", "CooldownUntil");
+                "LastError", "NextAttemptAt", "AttemptsInEpisode");
     }
 
     @Test

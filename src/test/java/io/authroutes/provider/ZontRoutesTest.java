@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
         "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
-        "providers.zont.tokenRetryBackoff=1ms",
+
         "providers.zont-wrong.kind=zont", "providers.zont-wrong.baseUrl={{providers.zont.baseUrl}}",
         "providers.zont-wrong.login=demo", "providers.zont-wrong.password=not-the-password-9z",
         "providers.zont-wrong.client=dev@example.com",
@@ -116,17 +116,23 @@ class ZontRoutesTest extends SandboxSpecification {
     }
 
     @Test
-    void callWhenTokenEndpointDownThenRetriedThenCallersFailFastUntilCooldownEnds() {
-        sandbox.zont().failTokenEndpoint(3, 503);
+    void callWhenTokenEndpointDownThenOneRequestPerBackoffStepAndCallersFailFastOnceTheNextIsBeyondTheirWait() {
+        sandbox.zont().failTokenEndpoint(1000, 503);
 
+        // steps of about 0.2, 0.4 and 0.8 s fit in the 2 s a call may wait, the fourth does not
         assertThat(devices("zont").getException()).isInstanceOf(TokenEndpointUnavailableException.class)
                 .hasMessageContaining("HTTP 503");
-        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(3);
+        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(4);
+        // the next caller waits for the step due within its 2 s, and that is the only request it causes
+        assertThat(devices("zont").getException()).isInstanceOf(TokenEndpointUnavailableException.class);
+        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(5);
         assertThat(devices("zont").getException()).isInstanceOf(TokenEndpointUnavailableException.class)
-                .hasMessageContaining("not retried before");
-        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(3);
+                .hasMessageContaining("no login attempt before");
+        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(5);
 
-        clock.advance(Duration.ofSeconds(11));
+        sandbox.zont().failTokenEndpoint(0, 503);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(status(devices("zont"))).isEqualTo(200);
+        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(6);
     }
 }

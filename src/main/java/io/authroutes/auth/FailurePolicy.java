@@ -151,6 +151,23 @@ public final class FailurePolicy {
                 .min(Comparator.comparing(g -> -g.episode().ordinal()));
     }
 
+    /** What a caller is told while the policy holds {@code operation} back: the cause, and until when. */
+    public ProviderAuthException heldBack(TokenOperation operation) {
+        Gate gate = gate(operation);
+        String until = " (no " + operation.label() + " attempt before " + gate.nextAttemptAt() + ")";
+        ProviderAuthException cause = gate.cause();
+        return switch (gate.episode()) {
+            case CREDENTIALS_REFUSED -> new CredentialsRejectedException(providerId,
+                    ((CredentialsRejectedException) cause).status(), cause.reason() + until
+                    + ", so that a wrong password cannot lock the account; fix the credentials, then renewNow() in Hawtio or restart");
+            case TOKEN_REJECTED -> new TokenRejectedException(providerId, 0, cause.reason() + until);
+            case BACKING_OFF -> cause instanceof UnusableTokenAnswerException
+                    ? new UnusableTokenAnswerException(providerId, cause.reason() + until)
+                    : new TokenEndpointUnavailableException(providerId, cause.reason() + until, null);
+            case HEALTHY -> new TokenEndpointUnavailableException(providerId, operation.label() + " is not held back", null);
+        };
+    }
+
     private Gate close(TokenOperation operation, Episode episode, ProviderAuthException failure, Instant now) {
         Gate next = gates.get(operation).updateAndGet(g -> {
             int failures = g.episode() == episode ? g.failures() + 1 : 1;

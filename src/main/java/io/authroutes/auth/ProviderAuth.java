@@ -215,7 +215,7 @@ public final class ProviderAuth implements TokenLoader {
         List<TokenOperation> order = RenewalOrder.of(current, endpoint, current.isExpiredAt(clock.instant()));
         if (order.stream().noneMatch(policy::admits)) {
             // held back: no thread and no request; a still valid token keeps serving calls meanwhile
-            return CompletableFuture.failedFuture(held(TokenOperation.LOGIN, policy.gate(TokenOperation.LOGIN)));
+            return CompletableFuture.failedFuture(policy.heldBack(TokenOperation.LOGIN));
         }
         return CompletableFuture.supplyAsync(() -> obtain(order, current), executor);
     }
@@ -230,9 +230,8 @@ public final class ProviderAuth implements TokenLoader {
         }
         ProviderAuthException failure = null;
         for (TokenOperation operation : operations) {
-            Gate gate = policy.gate(operation);
-            if (!gate.admits(clock.instant())) {
-                failure = held(operation, gate);
+            if (!policy.admits(operation)) {
+                failure = policy.heldBack(operation);
                 continue;
             }
             if (operation == TokenOperation.REFRESH && alreadyPresented(current)) {
@@ -273,25 +272,6 @@ public final class ProviderAuth implements TokenLoader {
             policy.failed(operation, e);
             throw e;
         }
-    }
-
-    /** What a caller is told while the policy holds {@code operation} back. */
-    private ProviderAuthException held(TokenOperation operation, Gate gate) {
-        String until = " (no " + operation.label() + " attempt before " + gate.nextAttemptAt() + ")";
-        ProviderAuthException cause = gate.cause();
-        if (cause == null) {
-            return new TokenEndpointUnavailableException(providerId(), operation.label() + " is held back" + until, null);
-        }
-        return switch (gate.episode()) {
-            case CREDENTIALS_REFUSED -> new CredentialsRejectedException(providerId(),
-                    ((CredentialsRejectedException) cause).status(), cause.reason() + until
-                    + ", so that a wrong password cannot lock the account; fix the credentials, then renewNow() in Hawtio or restart");
-            case TOKEN_REJECTED -> new TokenRejectedException(providerId(), 0, cause.reason() + until);
-            case BACKING_OFF -> cause instanceof UnusableTokenAnswerException
-                    ? new UnusableTokenAnswerException(providerId(), cause.reason() + until)
-                    : new TokenEndpointUnavailableException(providerId(), cause.reason() + until, null);
-            case HEALTHY -> cause;
-        };
     }
 
     private void record(TokenOperation operation, ProviderAuthException e) {

@@ -99,6 +99,12 @@ public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         process = null;
     }
 
+    /** Sends a signal to the server: STOP freezes it (a Redis that accepts nothing and answers nothing), CONT resumes it. */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        Assertions.assertEquals(0, kill.waitFor(), "kill -" + name + " redis-server");
+    }
+
     private static void drain(Process process, CountDownLatch ready) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

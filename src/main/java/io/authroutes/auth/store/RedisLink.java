@@ -53,7 +53,7 @@ final class RedisLink implements AutoCloseable {
             uri.setPassword(settings.password().toCharArray());
         }
         uri.setTimeout(timeout);
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(RECONNECT).build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
@@ -75,6 +75,11 @@ final class RedisLink implements AutoCloseable {
             throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri
                     + " did not answer (" + what + "): " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /** Subscribes now if Redis answers, so events reach listeners before this instance's first command. */
+    void subscribeIfReachable() {
+        reachable();
     }
 
     boolean reachable() {

@@ -60,7 +60,9 @@ public final class RedisTokenStore implements TokenStore {
 
     @Override
     public Subscription listen(TokenAccount account, Listener listener) {
-        return events.listen(account, listener);
+        Subscription subscription = events.listen(account, listener);
+        link.subscribeIfReachable();
+        return subscription;
     }
 
     @Override

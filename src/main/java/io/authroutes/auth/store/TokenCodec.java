@@ -16,7 +16,6 @@ import java.util.Map;
 final class TokenCodec {
 
     private static final int FORMAT = 1;
-    private static final long NO_INSTANT = Long.MIN_VALUE;
 
     private TokenCodec() {
     }
@@ -26,8 +25,11 @@ final class TokenCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
             writeText(out, token.value());
-            out.writeLong(token.obtainedAt().toEpochMilli());
-            out.writeLong(token.expiry().map(Instant::toEpochMilli).orElse(NO_INSTANT));
+            writeInstant(out, token.obtainedAt());
+            out.writeBoolean(token.expiresAt() != null);
+            if (token.expiresAt() != null) {
+                writeInstant(out, token.expiresAt());
+            }
             out.writeBoolean(token.refreshToken() != null);
             if (token.refreshToken() != null) {
                 writeText(out, token.refreshToken());
@@ -49,16 +51,26 @@ final class TokenCodec {
             throw new IOException("stored by a newer authroutes (token format " + encoded[0] + ")");
         }
         String value = readText(in);
-        Instant obtainedAt = Instant.ofEpochMilli(in.readLong());
-        long expiresAt = in.readLong();
+        Instant obtainedAt = readInstant(in);
+        Instant expiresAt = in.readBoolean() ? readInstant(in) : null;
         String refreshToken = in.readBoolean() ? readText(in) : null;
         int attributeCount = in.readInt();
         Map<String, String> attributes = new LinkedHashMap<>();
         for (int i = 0; i < attributeCount; i++) {
             attributes.put(readText(in), readText(in));
         }
-        return new Token(value, obtainedAt, expiresAt == NO_INSTANT ? null : Instant.ofEpochMilli(expiresAt),
+        return new Token(value, obtainedAt, expiresAt,
                 refreshToken, attributes);
+    }
+
+    /** Full precision, so a token read back equals the one stored and compares as the same. */
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     /** Length-prefixed rather than writeUTF: some providers' tokens are longer than its 64 KB limit. */

@@ -31,7 +31,6 @@ final class TestStores implements AutoCloseable {
         properties.put(RedisStoreSettings.URI_PROPERTY, redisUri);
         properties.put(RedisStoreSettings.PREFIX_PROPERTY, prefix);
         properties.put(RedisStoreSettings.KEY_PROPERTY, encryptionKey);
-        properties.put("authroutes.store.redis.timeout", "1s");
     }
 
     TestStores with(String property, String value) {

@@ -1,0 +1,116 @@
+package io.authroutes.auth;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Where the tokens of an account live beyond one instance: the seam between {@link ProviderAuth} and
+ * the cluster (design note, "Growing past one machine").
+ *
+ * <p>How the engine uses it. Each instance keeps its near cache ({@link TokenCache}, local single flight);
+ * calls with a cached token never reach the store. When the near cache is cold, or its token needs
+ * renewal, or a call was refused with it, the one local flight asks the store:
+ * <ol>
+ *   <li>{@link #obtainOnce} with the token it holds ({@code replacing}, or {@code null} when cold) and the
+ *       request it would make. Across the cluster one instance runs the request under a lease; the others
+ *       get the token that lands. The result goes into the near cache.</li>
+ *   <li>{@link #invalidate} after a refusal: the shared token is dropped only if it is still the refused
+ *       one, and every other instance hears it through {@link Listener#invalidated}.</li>
+ *   <li>{@link #listen} once per account at start, so near caches follow tokens other instances store.</li>
+ *   <li>{@link #policyState} / {@link #compareAndSetPolicyState} hold the failure policy's state (opaque
+ *       to the store) so a refused password or a backoff is seen by every instance.</li>
+ *   <li>{@link #join} at start and {@link #leave} at stop: only the instance told it was the last revokes.</li>
+ * </ol>
+ * A store that cannot reach its backend throws {@link TokenStoreUnavailableException} within its
+ * configured timeout, never hangs; {@link #reachable()} tells health checks the same. The engine then
+ * goes on with the near cache alone (and {@link LocalTokenStore} semantics) until the store is back.
+ */
+public interface TokenStore extends AutoCloseable {
+
+    /** The token the cluster holds now for the account, if one is stored and not expired. */
+    Optional<Token> shared(TokenAccount account);
+
+    /**
+     * A token newer than {@code replacing}, with at most one {@code request} running across the cluster.
+     * Returns a stored token that is not {@code replacing} (and not older than it) without requesting;
+     * otherwise takes the account's lease, runs {@code request} here and stores its token, or waits for the
+     * lease holder's token. Exceptions of {@code request} reach the caller unchanged.
+     *
+     * @throws SharedTokenTimeoutException   when another instance held the lease for all of {@code limits.maxWait()}
+     * @throws TokenStoreUnavailableException when the store cannot be reached
+     */
+    Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits);
+
+    /** Drops the shared token only if it is {@code failed}, tells every instance, and reports whether it was. */
+    boolean invalidate(TokenAccount account, Token failed);
+
+    /** Tells {@code listener} of tokens stored or invalidated by other instances, until the subscription is closed. */
+    Subscription listen(TokenAccount account, Listener listener);
+
+    /** The failure policy's shared state for the account, as last set. */
+    Optional<String> policyState(TokenAccount account);
+
+    /**
+     * Sets the policy state to {@code next} if it is still {@code expected} ({@code null}: absent); a
+     * {@code null} {@code next} removes it. The state lives for {@code ttl}, or until replaced when
+     * {@code ttl} is zero.
+     */
+    boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl);
+
+    /** Counts this instance among those using the account's token until {@link #leave} or until it stops heartbeating. */
+    void join(TokenAccount account);
+
+    /** Stops counting this instance; true when no other live instance uses the token, so this one revokes it. */
+    boolean leave(TokenAccount account);
+
+    /** Live instances using the account's token, this one included if it joined. */
+    long instances(TokenAccount account);
+
+    /** Whether tokens are shared with other instances (false for the local store). */
+    boolean isShared();
+
+    /** Whether the store answers now, within its timeout. */
+    boolean reachable();
+
+    @Override
+    void close();
+
+    /** What other instances did with an account's token. Called on a store thread: return quickly. */
+    interface Listener {
+
+        void stored(Token token);
+
+        void invalidated(Token token);
+    }
+
+    /** Ends a {@link #listen} registration. */
+    interface Subscription extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
+    /**
+     * How long one instance may hold an account's lease, and how long another waits for its token.
+     * A holder that dies stops blocking the others once {@code lease} has passed; {@code maxWait} should outlast
+     * a lease plus one request of the waiter's own.
+     */
+    record FlightLimits(Duration lease, Duration maxWait) {
+
+        /** Room for one token request on top of its timeout: connection set-up, parsing, storing. */
+        static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
+        public FlightLimits {
+            if (lease.isNegative() || lease.isZero() || maxWait.isNegative()) {
+                throw new IllegalArgumentException("lease must be positive and maxWait not negative");
+            }
+        }
+
+        /** A lease that covers one request of {@code tokenTimeout}; waiters outlast it and one request more. */
+        public static FlightLimits forTokenTimeout(Duration tokenTimeout) {
+            Duration lease = tokenTimeout.plus(LEASE_MARGIN);
+            return new FlightLimits(lease, lease.plus(tokenTimeout));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.authroutes.auth.store;
+
+import io.authroutes.auth.SharedTokenTimeoutException;
+import io.authroutes.auth.Token;
+import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.TokenStoreUnavailableException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One token request per account across every instance. Whoever takes the account's lease (SET NX PX with
+ * an owner id) looks once more at the stored token, requests only if it is still not newer than the one
+ * being replaced, stores and announces the result, and gives the lease back by compare-and-delete.
+ * The others wait for the announcement; they look again at the latest when the holder's lease runs out
+ * (a holder that died) or after the poll interval (an announcement lost while reconnecting).
+ */
+final class ClusterSingleFlight {
+
+    private final StoreCommands commands;
+    private final StoreKeys keys;
+    private final SharedTokens tokens;
+    private final TokenEvents events;
+    private final String instanceId;
+    private final Duration pollInterval;
+
+    ClusterSingleFlight(StoreCommands commands, StoreKeys keys, SharedTokens tokens, TokenEvents events,
+                        String instanceId, Duration pollInterval) {
+        this.commands = commands;
+        this.keys = keys;
+        this.tokens = tokens;
+        this.events = events;
+        this.instanceId = instanceId;
+        this.pollInterval = pollInterval;
+    }
+
+    Token obtain(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
+        long deadline = System.nanoTime() + limits.maxWait().toNanos();
+        String owner = instanceId + "/" + UUID.randomUUID();
+        while (true) {
+            CompletableFuture<Void> event = events.nextEvent(account);
+            Optional<Token> newer = newerThan(account, replacing);
+            if (newer.isPresent()) {
+                return newer.get();
+            }
+            long holderLeft = commands.acquireLease(account, keys.lease(account), owner, limits.lease());
+            if (holderLeft == 0) {
+                return underLease(account, replacing, request, owner);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new SharedTokenTimeoutException(account.providerId(), "another instance held the token lease for "
+                        + limits.maxWait().toMillis() + " ms without storing a token");
+            }
+            await(account, event, Math.min(Math.min(TimeUnit.MILLISECONDS.toNanos(holderLeft), pollInterval.toNanos()), left));
+        }
+    }
+
+    private Token underLease(TokenAccount account, Token replacing, Supplier<Token> request, String owner) {
+        boolean stored = false;
+        try {
+            Optional<Token> newer = newerThan(account, replacing);
+            if (newer.isPresent()) {
+                stored = true;
+                return newer.get();
+            }
+            Token fresh = request.get();
+            try {
+                tokens.write(account, fresh);
+                stored = true;
+            } catch (TokenStoreUnavailableException e) {
+                // the request was made and its token is good: hand it out; the store's health shows the outage
+            }
+            return fresh;
+        } finally {
+            giveBack(account, owner, stored);
+        }
+    }
+
+    /** Never hides what happened under the lease: a lease that cannot be deleted runs out by itself. */
+    private void giveBack(TokenAccount account, String owner, boolean stored) {
+        try {
+            commands.releaseLease(account, keys.lease(account), owner);
+            if (!stored) {
+                tokens.released(account);
+            }
+        } catch (TokenStoreUnavailableException e) {
+            // expires within the lease
+        }
+    }
+
+    /** A stored token replaces the caller's only if it is another one and not older (never a step back in a rotation). */
+    private Optional<Token> newerThan(TokenAccount account, Token replacing) {
+        return tokens.read(account).filter(stored -> replacing == null
+                || !stored.value().equals(replacing.value()) && !stored.obtainedAt().isBefore(replacing.obtainedAt()));
+    }
+
+    private static void await(TokenAccount account, CompletableFuture<Void> event, long nanos) {
+        try {
+            event.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            // look again: the holder's lease ran out, or the poll interval passed
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("event signals never fail", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SharedTokenTimeoutException(account.providerId(), "interrupted while waiting for another instance's token");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.authroutes.auth.store;
+
+import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStoreUnavailableException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Which instances use an account's token, so only the last one to stop revokes it. Each instance is a
+ * member whose heartbeat runs out after {@code heartbeat}; it renews three times per period, so one
+ * missed beat (a Redis hiccup, a GC pause) does not make it look gone. An instance that dies simply stops
+ * beating and drops out.
+ */
+final class Membership implements AutoCloseable {
+
+    private final StoreCommands commands;
+    private final StoreKeys keys;
+    private final String instanceId;
+    private final Duration heartbeat;
+    private final Set<TokenAccount> joined = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "authroutes-store-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Membership(StoreCommands commands, StoreKeys keys, String instanceId, Duration heartbeat) {
+        this.commands = commands;
+        this.keys = keys;
+        this.instanceId = instanceId;
+        this.heartbeat = heartbeat;
+        long period = Math.max(1, heartbeat.toMillis() / 3);
+        beats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void join(TokenAccount account) {
+        joined.add(account);
+        commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+    }
+
+    boolean leave(TokenAccount account) {
+        joined.remove(account);
+        return commands.leave(account, keys.members(account), instanceId) == 0;
+    }
+
+    long live(TokenAccount account) {
+        return commands.live(account, keys.members(account));
+    }
+
+    private void beat() {
+        for (TokenAccount account : joined) {
+            try {
+                commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+            } catch (TokenStoreUnavailableException e) {
+                // the next beat tries again; a longer outage drops this instance, and it rejoins with that beat
+            }
+        }
+    }
+
+    /** Stops beating without leaving: what an instance that dies does, and the others see it after the heartbeat. */
+    @Override
+    public void close() {
+        beats.shutdownNow();
+    }
+}

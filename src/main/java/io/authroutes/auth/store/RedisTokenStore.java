@@ -1,0 +1,125 @@
+package io.authroutes.auth.store;
+
+import io.authroutes.auth.Token;
+import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStore;
+import io.authroutes.auth.TokenStoreUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Tokens shared by every instance pointed at one Redis and prefix (design note, "Growing past one
+ * machine"). Redis holds only values sealed by {@link TokenCipher}; see {@link TokenStore} for how the
+ * engine uses it and {@link ClusterSingleFlight} for the lease.
+ */
+public final class RedisTokenStore implements TokenStore {
+
+    private final RedisLink link;
+    private final StoreKeys keys;
+    private final TokenCipher cipher;
+    private final SharedTokens tokens;
+    private final TokenEvents events;
+    private final ClusterSingleFlight flight;
+    private final Membership membership;
+    private final StoreCommands commands;
+
+    public RedisTokenStore(RedisStoreSettings settings, Clock clock) {
+        String instanceId = UUID.randomUUID().toString();
+        this.keys = new StoreKeys(settings.prefix());
+        this.cipher = new TokenCipher(settings.encryptionKey());
+        SharedTokens[] late = new SharedTokens[1];
+        this.events = new TokenEvents(instanceId, (account, sealed) -> late[0].open(account, sealed));
+        this.link = new RedisLink(settings, keys.events(), events);
+        this.commands = new StoreCommands(link);
+        this.tokens = new SharedTokens(commands, keys, cipher, instanceId, clock);
+        late[0] = tokens;
+        this.flight = new ClusterSingleFlight(commands, keys, tokens, events, instanceId, settings.timing().pollInterval());
+        this.membership = new Membership(commands, keys, instanceId, settings.timing().heartbeat());
+    }
+
+    @Override
+    public Optional<Token> shared(TokenAccount account) {
+        return tokens.read(account);
+    }
+
+    @Override
+    public Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
+        return flight.obtain(account, replacing, request, limits);
+    }
+
+    @Override
+    public boolean invalidate(TokenAccount account, Token failed) {
+        return tokens.invalidate(account, failed);
+    }
+
+    @Override
+    public Subscription listen(TokenAccount account, Listener listener) {
+        Subscription subscription = events.listen(account, listener);
+        link.subscribeIfReachable();
+        return subscription;
+    }
+
+    @Override
+    public Optional<String> policyState(TokenAccount account) {
+        return commands.get(account, keys.policy(account)).map(raw -> openState(account, raw));
+    }
+
+    /** Compares plaintext (sealing is randomised), then swaps only if the sealed value read is still there. */
+    @Override
+    public boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl) {
+        Optional<byte[]> raw = commands.get(account, keys.policy(account));
+        if (!Objects.equals(raw.map(r -> openState(account, r)).orElse(null), expected)) {
+            return false;
+        }
+        Optional<byte[]> sealed = Optional.ofNullable(next)
+                .map(value -> cipher.seal(value.getBytes(StandardCharsets.UTF_8), keys.policy(account)));
+        return commands.swap(account, keys.policy(account), raw, sealed, ttl);
+    }
+
+    private String openState(TokenAccount account, byte[] raw) {
+        try {
+            return new String(cipher.open(raw, keys.policy(account)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new TokenStoreUnavailableException(account.providerId(), "the shared failure state cannot be read: is "
+                    + RedisStoreSettings.KEY_PROPERTY + " the same on every instance using prefix " + keys.prefix() + "?", e);
+        }
+    }
+
+    @Override
+    public void join(TokenAccount account) {
+        membership.join(account);
+    }
+
+    @Override
+    public boolean leave(TokenAccount account) {
+        return membership.leave(account);
+    }
+
+    @Override
+    public long instances(TokenAccount account) {
+        return membership.live(account);
+    }
+
+    @Override
+    public boolean isShared() {
+        return true;
+    }
+
+    @Override
+    public boolean reachable() {
+        return link.reachable();
+    }
+
+    /** Disconnects without leaving: revocation is decided by {@link #leave} before this. */
+    @Override
+    public void close() {
+        membership.close();
+        link.close();
+    }
+}

@@ -1,0 +1,9 @@
+package io.authroutes.auth.store;
+
+/** An {@code authroutes.store.*} property is missing or wrong; the message names it and never shows a secret. */
+public final class StoreConfigurationException extends RuntimeException {
+
+    StoreConfigurationException(String property, String problem) {
+        super(property + " " + problem);
+    }
+}

@@ -7,11 +7,21 @@ import java.time.Instant;
  * When a cached token stops being good enough to send.
  *
  * @param skew how long before expiry a token is renewed; for a token whose whole lifetime is short,
- *             never more than half of it, so a 60 s skew does not renew a 30 s token on every call
+ *             never more than a tenth of it, so a 60 s skew neither renews a 30 s token on every call
+ *             nor spends half of a 5 s token's life on renewals
  */
 public record ExpiryPolicy(Duration skew) {
 
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
+
+    /*
+     * The margin covers one token request and one call in flight: the renewal runs in the background
+     * while the old token still serves (TokenCache), and expires_in is counted from when the token
+     * request was sent, on our own clock, so the provider's clock does not enter it. A tenth is
+     * 500 ms of a 5 s token (12-13 token requests a minute rather than 24 at half) and 6 s of a
+     * 60 s token; tokens of ten minutes or more get the configured skew.
+     */
+    private static final int SHORT_LIFETIME_SHARE = 10;
 
     public ExpiryPolicy {
         if (skew.isNegative()) {
@@ -26,7 +36,7 @@ public record ExpiryPolicy(Duration skew) {
 
     Duration effectiveSkew(Token token) {
         Duration lifetime = Duration.between(token.obtainedAt(), token.expiresAt());
-        Duration half = lifetime.dividedBy(2);
-        return skew.compareTo(half) > 0 ? half : skew;
+        Duration share = lifetime.dividedBy(SHORT_LIFETIME_SHARE);
+        return skew.compareTo(share) > 0 ? share : skew;
     }
 }

@@ -27,11 +27,28 @@ class ExpiryPolicyTest {
     }
 
     @Test
-    void needsRenewalWhenLifetimeShortThenSkewIsAtMostHalfOfIt() {
+    void needsRenewalWhenLifetimeShortThenSkewIsATenthOfIt() {
         Token token = Token.of("t", OBTAINED, OBTAINED.plusSeconds(20));
 
-        assertThat(policy.needsRenewal(token, OBTAINED.plusSeconds(9))).isFalse();
-        assertThat(policy.needsRenewal(token, OBTAINED.plusSeconds(10))).isTrue();
+        assertThat(policy.needsRenewal(token, OBTAINED.plusMillis(17_999))).isFalse();
+        assertThat(policy.needsRenewal(token, OBTAINED.plusSeconds(18))).isTrue();
+    }
+
+    @Test
+    void needsRenewalWhenTokenLivesFiveSecondsThenItServesFourAndAHalf() {
+        Token token = Token.of("t", OBTAINED, OBTAINED.plusSeconds(5));
+
+        assertThat(policy.needsRenewal(token, OBTAINED.plusMillis(4_499))).isFalse();
+        assertThat(policy.needsRenewal(token, OBTAINED.plusMillis(4_500))).isTrue();
+    }
+
+    @Test
+    void needsRenewalWhenConfiguredSkewBelowATenthThenConfiguredSkew() {
+        ExpiryPolicy oneSecond = new ExpiryPolicy(Duration.ofSeconds(1));
+        Token token = Token.of("t", OBTAINED, OBTAINED.plusSeconds(20));
+
+        assertThat(oneSecond.needsRenewal(token, OBTAINED.plusMillis(18_999))).isFalse();
+        assertThat(oneSecond.needsRenewal(token, OBTAINED.plusSeconds(19))).isTrue();
     }
 
     @Test

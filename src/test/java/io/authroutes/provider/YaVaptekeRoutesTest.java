@@ -53,7 +53,7 @@ class YaVaptekeRoutesTest extends SandboxSpecification {
         }
 
         assertThat(calls.auth("yavapteke").stats().reauthentications()).isZero();
-        assertThat(sandbox.yavapteke().tokenRequests("login")).isBetween(12, 25);
+        assertThat(sandbox.yavapteke().tokenRequests("login")).isBetween(12, 15);
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.authroutes.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * authroutes against camel-http in one JVM, and its start-up against a bare Camel Main app.
+ * Run it with {@code bash bench/run} ({@code --quick} for a smoke run); it prints the table of
+ * BENCHMARKS.md, writes it to target/bench/results.md, and exits 1 when a count-based goal breaks.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
+        Settings settings = Settings.of(options.contains("--quick"));
+        Path root = Path.of("").toAbsolutePath();
+        Report report = new Report();
+        EngineScenarios engine = new EngineScenarios(settings, report);
+        if (!options.contains("--startup-only")) {
+            engine.steadyState();
+            engine.coldBurst(64, false);
+            engine.coldBurst(512, false);
+            engine.coldBurst(64, true);
+            engine.revocation();
+            engine.shortTokens();
+        }
+        if (!options.contains("--no-startup")) {
+            new StartupScenario(settings, report, root).run();
+        }
+        String header = "Measured " + LocalDate.now() + (settings.quick() ? " (--quick)" : "") + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version") + ".";
+        String table = report.markdown(header);
+        Path results = root.resolve("target/bench/results.md");
+        Files.createDirectories(results.getParent());
+        Files.writeString(results, table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("(also in " + root.relativize(results) + ")");
+        System.exit(report.allGoalsHold() ? 0 : 1);
+    }
+}

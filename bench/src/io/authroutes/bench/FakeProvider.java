@@ -1,0 +1,176 @@
+package io.authroutes.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OAuth2 client-credentials provider on loopback (RFC 6749 section 4.4): {@code POST /connect/token}
+ * answers {@code access_token} and {@code expires_in} after a configurable latency; {@code GET /api/orders}
+ * answers 200 to a known, unexpired, unrevoked Bearer token and 401 otherwise. It counts per client id
+ * what reached it: token requests, and API answers of 401. The token endpoint has its own port, or
+ * the API's own host:port when {@code tokenOnApiHost}.
+ */
+final class FakeProvider implements AutoCloseable {
+
+    static final String SECRET = "bench-secret";
+    private static final byte[] ORDERS = "{\"orders\":[{\"id\":1,\"status\":\"new\"}]}".getBytes(StandardCharsets.UTF_8);
+
+    private record Issued(String clientId, long expiresAtNanos) {
+    }
+
+    private final Duration tokenLatency;
+    private final Duration tokenLifetime;
+    private final HttpServer api;
+    private final HttpServer tokens;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-provider");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> unauthorized = new ConcurrentHashMap<>();
+
+    FakeProvider(Duration tokenLatency, Duration tokenLifetime, boolean tokenOnApiHost) throws IOException {
+        this.tokenLatency = tokenLatency;
+        this.tokenLifetime = tokenLifetime;
+        api = start();
+        api.createContext("/api/orders", this::orders);
+        tokens = tokenOnApiHost ? api : start();
+        tokens.createContext("/connect/token", this::token);
+    }
+
+    private HttpServer start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.setExecutor(threads);
+        server.start();
+        return server;
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + api.getAddress().getPort() + "/api";
+    }
+
+    String tokenUrl() {
+        return "http://127.0.0.1:" + tokens.getAddress().getPort() + "/connect/token";
+    }
+
+    /** A token that never expires, for the static-header baseline. */
+    String staticToken() {
+        String token = UUID.randomUUID().toString();
+        issued.put(token, new Issued("static", Long.MAX_VALUE));
+        return token;
+    }
+
+    int tokenRequests(String clientId) {
+        return tokenRequests.getOrDefault(clientId, new AtomicInteger()).get();
+    }
+
+    int unauthorized(String clientId) {
+        return unauthorized.getOrDefault(clientId, new AtomicInteger()).get();
+    }
+
+    /** Every issued token (but the static one) is refused from now on, still attributed to its client. */
+    void revokeAll() {
+        long now = System.nanoTime();
+        issued.replaceAll((token, it) -> it.clientId().equals("static") ? it : new Issued(it.clientId(), now));
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> form = form(exchange.getRequestBody());
+            basicCredentials(exchange.getRequestHeaders().getFirst("Authorization")).ifPresent(form::putAll);
+            String clientId = form.getOrDefault("client_id", "?");
+            tokenRequests.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
+            pause(tokenLatency);
+            if (!"client_credentials".equals(form.get("grant_type")) || !SECRET.equals(form.get("client_secret"))) {
+                send(exchange, 400, "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String token = UUID.randomUUID().toString();
+            issued.put(token, new Issued(clientId, System.nanoTime() + tokenLifetime.toNanos()));
+            send(exchange, 200, ("{\"access_token\":\"" + token + "\",\"expires_in\":" + tokenLifetime.toSeconds()
+                    + ",\"token_type\":\"Bearer\",\"scope\":\"api\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void orders(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+            Issued known = issued.get(token);
+            if (known == null || System.nanoTime() - known.expiresAtNanos() >= 0) {
+                String clientId = known == null ? "?" : known.clientId();
+                unauthorized.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
+                send(exchange, 401, new byte[0]);
+                return;
+            }
+            send(exchange, 200, ORDERS);
+        }
+    }
+
+    private static Map<String, String> form(InputStream body) throws IOException {
+        Map<String, String> fields = new ConcurrentHashMap<>();
+        for (String pair : new String(body.readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    /** Client authentication by HTTP Basic (RFC 6749 section 2.3.1), as camel-http sends it by default. */
+    private static java.util.Optional<Map<String, String>> basicCredentials(String authorization) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return java.util.Optional.empty();
+        }
+        String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        return java.util.Optional.of(Map.of(
+                "client_id", URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8),
+                "client_secret", URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8)));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static void pause(Duration latency) {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        api.stop(0);
+        if (tokens != api) {
+            tokens.stop(0);
+        }
+        threads.shutdownNow();
+    }
+}

@@ -1,6 +1,7 @@
 package io.authroutes;
 
 import io.authroutes.auth.ProviderConfigurationException;
+import io.authroutes.auth.store.StoreConfigurationException;
 import io.authroutes.monitoring.UnsafeExposureException;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -30,7 +31,8 @@ public final class Application {
         } catch (Exception e) {
             // a configuration the app refuses (exposed console, bad provider block): say why and stop,
             // rather than leave the threads already started keeping a half-built app alive
-            if (e instanceof UnsafeExposureException || e instanceof ProviderConfigurationException) {
+            if (e instanceof UnsafeExposureException || e instanceof ProviderConfigurationException
+                    || e instanceof StoreConfigurationException) {
                 LOG.error("authroutes did not start: {}", e.getMessage());
             } else {
                 LOG.error("authroutes did not start: {}", e.getMessage(), e);

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * Each operation has its own gate, so a backoff caused by one never blocks another. A gate admits at
  * most one attempt per step: the first attempt after {@code nextAttemptAt} is the one that decides
  * the next step. The policy holds state only; it never sleeps and never calls the endpoint.
+ *
+ * <p>Several instances on one token store share the login gate through a {@link SharedGate}: read just
+ * before a real login, written when the login gate changes, so a refused password or a backoff holds back
+ * every instance, not only the one that saw it (design note, "Growing past one machine").
  */
 public final class FailurePolicy {
 
@@ -58,6 +62,29 @@ public final class FailurePolicy {
         }
     }
 
+    /**
+     * The login gate as other instances recorded it. {@link #read} is empty when that cannot be known
+     * now (the store is away): the instance then decides alone.
+     */
+    public interface SharedGate {
+
+        SharedGate NONE = new SharedGate() {
+            @Override
+            public Optional<Gate> read() {
+                return Optional.empty();
+            }
+
+            @Override
+            public void record(Gate gate) {
+            }
+        };
+
+        /** The recorded gate; an open gate when nothing is recorded. */
+        Optional<Gate> read();
+
+        void record(Gate gate);
+    }
+
     private final String providerId;
     private final FailureSettings settings;
     private final Clock clock;
@@ -65,6 +92,7 @@ public final class FailurePolicy {
     private final Map<TokenOperation, AtomicReference<Gate>> gates = new EnumMap<>(TokenOperation.class);
     /** Distinct tokens rejected by the upstream within the fresh window since the last accepted call. */
     private final AtomicInteger freshRejections = new AtomicInteger();
+    private volatile SharedGate shared = SharedGate.NONE;
 
     public FailurePolicy(String providerId, FailureSettings settings, Clock clock, RandomGenerator random) {
         this.providerId = providerId;
@@ -80,6 +108,10 @@ public final class FailurePolicy {
         return settings;
     }
 
+    public void share(SharedGate gate) {
+        this.shared = gate;
+    }
+
     public Gate gate(TokenOperation operation) {
         return gates.get(operation).get();
     }
@@ -88,9 +120,26 @@ public final class FailurePolicy {
         return gate(operation).admits(clock.instant());
     }
 
+    /**
+     * Whether a real request of {@code operation} may go now. A login first takes over what other instances
+     * recorded: their refusal or backoff holds it back too, and their success opens it.
+     */
+    public boolean admitsRequest(TokenOperation operation) {
+        if (operation == TokenOperation.LOGIN) {
+            shared.read().ifPresent(recorded -> gates.get(operation).updateAndGet(local -> adopted(local, recorded)));
+        }
+        return admits(operation);
+    }
+
+    private static Gate adopted(Gate local, Gate recorded) {
+        return local.episode() == Episode.TOKEN_REJECTED ? local
+                : recorded.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : recorded;
+    }
+
     public void succeeded(TokenOperation operation) {
         Gate before = gates.get(operation).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? g : Gate.OPEN);
         if (before.failing() && before.episode() != Episode.TOKEN_REJECTED) {
+            recordShared(operation, Gate.OPEN);
             LOG.warn("{}: {} works again after {} failed attempt{}", providerId, operation.label(),
                     before.failures(), before.failures() == 1 ? "" : "s");
         }
@@ -143,6 +192,7 @@ public final class FailurePolicy {
     public void reset() {
         freshRejections.set(0);
         gates.values().forEach(g -> g.set(Gate.OPEN));
+        recordShared(TokenOperation.LOGIN, Gate.OPEN);
     }
 
     /** The gate that matters most to an operator: refused credentials first, then rejected tokens, then backoff. */
@@ -173,6 +223,9 @@ public final class FailurePolicy {
             int failures = g.episode() == episode ? g.failures() + 1 : 1;
             return new Gate(episode, failures, now.plus(pause(episode, failures, failure)), failure);
         });
+        if (episode != Episode.TOKEN_REJECTED) {
+            recordShared(operation, next);
+        }
         if (next.failures() == 1) {
             LOG.warn("{}: {}; {} {} not attempted before {}", providerId, failure.reason(), describe(episode),
                     operation.label(), next.nextAttemptAt());
@@ -181,6 +234,12 @@ public final class FailurePolicy {
                     operation.label(), next.failures(), next.nextAttemptAt());
         }
         return next;
+    }
+
+    private void recordShared(TokenOperation operation, Gate gate) {
+        if (operation == TokenOperation.LOGIN) {
+            shared.record(gate);
+        }
     }
 
     private Duration pause(Episode episode, int failures, ProviderAuthException failure) {

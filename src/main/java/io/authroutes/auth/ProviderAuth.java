@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The token lifecycle of one provider: what the call route asks for a token, what it reports when
  * the upstream rejects one, and what an operator can do from Hawtio. What to do after a failure is
- * the {@link FailurePolicy}'s decision; this class carries it out.
+ * the {@link FailurePolicy}'s decision; this class carries it out. Every token request goes through the
+ * {@link SharedAccount}, so instances sharing a token store make one request per expiry between them.
  */
 public final class ProviderAuth implements TokenLoader {
 
@@ -33,6 +34,7 @@ public final class ProviderAuth implements TokenLoader {
     private final ConfiguredToken configured;
     private final FailurePolicy policy;
     private final Pause pause;
+    private final SharedAccount shared;
     private final AuthStats stats = new AuthStats();
     /**
      * The token whose refresh token was last presented: each token is refreshed at most once, so a
@@ -43,6 +45,14 @@ public final class ProviderAuth implements TokenLoader {
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
                         Executor executor, Redactor redactor, ConfiguredToken configured, FailurePolicy policy, Pause pause) {
+        this(settings, endpoint, cache, clock, executor, redactor, configured, policy, pause,
+                SharedAccount.alone(settings.providerId(), clock));
+    }
+
+    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
+                        Executor executor, Redactor redactor, ConfiguredToken configured, FailurePolicy policy, Pause pause,
+                        SharedAccount shared) {
+        this.shared = shared;
         this.settings = settings;
         this.endpoint = endpoint;
         this.cache = cache;
@@ -68,6 +78,33 @@ public final class ProviderAuth implements TokenLoader {
 
     public FailurePolicy policy() {
         return policy;
+    }
+
+    public SharedAccount shared() {
+        return shared;
+    }
+
+    /**
+     * Joins the other instances on the token store: counted among the token's users, the login gate shared,
+     * and the near cache following the tokens they store or drop.
+     */
+    public void joinCluster() {
+        if (!shared.store().isShared()) {
+            return;
+        }
+        policy.share(shared);
+        shared.listen(new TokenStore.Listener() {
+            @Override
+            public void stored(Token token) {
+                cache.offer(providerId(), token);
+            }
+
+            @Override
+            public void invalidated(Token token) {
+                cache.invalidate(providerId(), token);
+            }
+        });
+        shared.join();
     }
 
     @Override
@@ -116,6 +153,7 @@ public final class ProviderAuth implements TokenLoader {
             LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
                     providerId(), status, token.fingerprint());
             policy.tokenRejected(token);
+            shared.invalidate(token);
         }
     }
 
@@ -130,8 +168,11 @@ public final class ProviderAuth implements TokenLoader {
         stats.call(took);
     }
 
+    /** An operator's request: drops the token here and, when it is shared, on every instance. */
     public void invalidate() {
+        Optional<Token> dropped = current();
         cache.invalidate(providerId());
+        dropped.ifPresent(shared::invalidate);
         LOG.info("{}: token invalidated by request", providerId());
     }
 
@@ -182,18 +223,26 @@ public final class ProviderAuth implements TokenLoader {
 
     /**
      * Stops handing out new tokens and revokes the cached one where the provider offers it; used on
-     * shutdown, after in-flight calls finished. Best effort: a failure is logged, not thrown.
+     * shutdown, after in-flight calls finished. Best effort: a failure is logged, not thrown. A token shared
+     * with other live instances is left to them: only the last instance to leave revokes it.
      */
     public Optional<Token> close() {
         closed = true;
         Optional<Token> token = validToken();
+        boolean last = shared.leaveAsLast();
         if (token.isEmpty() || !endpoint.supports(TokenOperation.REVOKE)) {
+            return Optional.empty();
+        }
+        if (!last) {
+            LOG.info("{}: token {} is not revoked: other instances still use it (or the token store cannot tell)",
+                    providerId(), token.get().fingerprint());
             return Optional.empty();
         }
         try {
             endpoint.request(TokenOperation.REVOKE, token);
             stats.tokenRequest(TokenOperation.REVOKE, TokenRequestOutcome.SUCCESS);
             cache.invalidate(providerId(), token.get());
+            shared.invalidate(token.get());
             LOG.info("{}: token {} revoked", providerId(), token.get().fingerprint());
             return token;
         } catch (ProviderAuthException e) {
@@ -207,7 +256,8 @@ public final class ProviderAuth implements TokenLoader {
     @Override
     public CompletableFuture<Token> acquire() {
         return CompletableFuture.supplyAsync(() -> configured.token(clock.instant())
-                .orElseGet(() -> configured.explainLoginFailure(() -> obtain(List.of(TokenOperation.LOGIN), null))), executor);
+                .orElseGet(() -> configured.explainLoginFailure(
+                        () -> shared.obtain(null, () -> obtain(List.of(TokenOperation.LOGIN), null)))), executor);
     }
 
     @Override
@@ -217,7 +267,7 @@ public final class ProviderAuth implements TokenLoader {
             // held back: no thread and no request; a still valid token keeps serving calls meanwhile
             return CompletableFuture.failedFuture(policy.heldBack(TokenOperation.LOGIN));
         }
-        return CompletableFuture.supplyAsync(() -> obtain(order, current), executor);
+        return CompletableFuture.supplyAsync(() -> shared.obtain(current, () -> obtain(order, current)), executor);
     }
 
     /**
@@ -230,7 +280,7 @@ public final class ProviderAuth implements TokenLoader {
         }
         ProviderAuthException failure = null;
         for (TokenOperation operation : operations) {
-            if (!policy.admits(operation)) {
+            if (!policy.admitsRequest(operation)) {
                 failure = policy.heldBack(operation);
                 continue;
             }

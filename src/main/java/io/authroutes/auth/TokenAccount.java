@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Whose token it is: a provider id and a hash of the account at that provider, so two accounts (or two
@@ -20,6 +22,16 @@ public record TokenAccount(String providerId, String identity) {
     public TokenAccount {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(identity, "identity");
+    }
+
+    /**
+     * The account a provider block logs in as: {@code providers.<id>.account} when set, else its {@code login},
+     * {@code username} or {@code clientId}, whichever comes first.
+     */
+    public static TokenAccount of(ProviderProperties properties, URI baseUrl) {
+        String principal = Stream.of("account", "login", "username", "clientId").map(properties::optional)
+                .flatMap(Optional::stream).findFirst().orElse("");
+        return of(properties.providerId(), baseUrl, principal);
     }
 
     /** {@code principal} is the login or client id that the token is issued to (never a secret). */

@@ -84,6 +84,22 @@ public final class TokenCache {
         return stillCached && tokens.asMap().remove(providerId, cached);
     }
 
+    /**
+     * Caches {@code token}, obtained elsewhere (another instance of the app), unless the cached one is as new
+     * or newer; a token being obtained here is left to finish and replace it.
+     */
+    void offer(String providerId, Token token) {
+        CompletableFuture<Token> offered = CompletableFuture.completedFuture(token);
+        tokens.asMap().compute(providerId, (id, cached) -> {
+            if (cached == null) {
+                return offered;
+            }
+            Optional<Token> current = completed(cached);
+            boolean older = current.isPresent() && current.get().obtainedAt().isBefore(token.obtainedAt());
+            return older || cached.isCompletedExceptionally() ? offered : cached;
+        });
+    }
+
     void invalidate(String providerId) {
         tokens.synchronous().invalidate(providerId);
     }

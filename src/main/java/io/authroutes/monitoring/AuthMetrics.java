@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * A provider's counters as Micrometer meters tagged {@code provider}; in Prometheus format:
  * <pre>
- * authroutes_token_requests_total{provider, operation, outcome}
+ * authroutes_token_requests_total{provider, operation, outcome, store}   store: local or redis
  * authroutes_reauthentications_total{provider}
  * authroutes_calls_seconds_count / _sum{provider}
  * authroutes_auth_up{provider}   1 while the health check is UP
  * authroutes_auth_state{provider, state}   1 for the current state (VALID, BACKING_OFF, CREDENTIALS_REFUSED ...)
  * authroutes_auth_next_attempt_seconds{provider}   until the held-back token operation may try again
+ * authroutes_store_shared{provider, store}   1 while the token is shared with other instances
  * </pre>
  * The meters read {@link AuthStats} when scraped, so the engine knows nothing of Micrometer.
  */
@@ -41,7 +42,8 @@ public final class AuthMetrics implements MeterBinder {
             for (TokenRequestOutcome outcome : TokenRequestOutcome.values()) {
                 FunctionCounter.builder("authroutes.token.requests", stats, s -> s.tokenRequests(operation, outcome))
                         .description("Requests to the provider's token endpoint")
-                        .tags("provider", provider, "operation", operation.label(), "outcome", outcome.label())
+                        .tags("provider", provider, "operation", operation.label(), "outcome", outcome.label(),
+                                "store", auth.shared().store().kind())
                         .register(registry);
             }
         }
@@ -63,6 +65,10 @@ public final class AuthMetrics implements MeterBinder {
                 .description("Seconds until the failure policy lets the held-back token operation try again; 0 while healthy")
                 .tag("provider", provider)
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("authroutes.store.shared", auth, a -> a.shared().store().isShared() && !a.shared().store().isFallingBack() ? 1 : 0)
+                .description("1 while this instance shares the provider's token through the store; 0 with the local store or while it falls back")
+                .tags("provider", provider, "store", auth.shared().store().kind())
                 .register(registry);
         Gauge.builder("authroutes.auth.up", auth, a -> a.healthy() ? 1 : 0)
                 .description("1 while the provider's health check is UP")

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Once the context has started, publishes every active provider three ways: an MBean
  * ({@link ProviderAuthView}), a health check ({@link ProviderHealthCheck}) and meters
- * ({@link AuthMetrics}). Withdraws the MBeans and health checks when the context stops.
+ * ({@link AuthMetrics}); and the token store as a health check ({@link StoreHealthCheck}). Withdraws the MBeans and health checks when the context stops.
  */
 final class AuthMonitoring extends ServiceSupport implements ExtendedStartupListener {
 
@@ -30,6 +30,7 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
     private final CamelContext context;
     private final List<ObjectName> mbeans = new ArrayList<>();
     private final List<ProviderHealthCheck> checks = new ArrayList<>();
+    private StoreHealthCheck storeCheck;
 
     AuthMonitoring(CamelContext context) {
         this.context = context;
@@ -65,6 +66,12 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
                 new AuthMetrics(auth).bindTo(meters);
             }
         }
+        if (health != null) {
+            StoreHealthCheck store = new StoreHealthCheck(component.store());
+            store.setCamelContext(context);
+            health.register(store);
+            storeCheck = store;
+        }
         LOG.debug("Auth of {} published: {} MBeans, {} health checks, metrics {}", providers,
                 mbeans.size(), checks.size(), meters == null ? "off" : "on");
     }
@@ -81,6 +88,9 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             checks.forEach(health::unregister);
+            if (storeCheck != null) {
+                health.unregister(storeCheck);
+            }
         }
         checks.clear();
     }

@@ -55,6 +55,13 @@ public interface ProviderAuthMBean {
     @Description("Failed attempts in the current failing episode; 0 while healthy")
     int getAttemptsInEpisode();
 
+    @Description("Where tokens live: local (this instance only) or redis (shared by every instance on the same Redis and prefix)")
+    String getStore();
+
+    @Description("True while this instance shares its token with the others on the store; false with the local store,"
+            + " and while the shared store does not answer and this instance obtains its own tokens")
+    boolean isStoreShared();
+
     @Description("The last failure, with secrets removed")
     String getLastError();
 

@@ -112,6 +112,16 @@ public final class ProviderAuthView implements ProviderAuthMBean {
     }
 
     @Override
+    public String getStore() {
+        return auth.shared().store().kind();
+    }
+
+    @Override
+    public boolean isStoreShared() {
+        return auth.shared().store().isShared() && !auth.shared().store().isFallingBack();
+    }
+
+    @Override
     public String getLastError() {
         return auth.stats().lastError();
     }

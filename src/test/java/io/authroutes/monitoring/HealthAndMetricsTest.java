@@ -72,7 +72,7 @@ class HealthAndMetricsTest extends SandboxSpecification {
     @Test
     void metricsCountTokenRequestsReauthenticationsAndCallsPerProvider() throws Exception {
         calls.auth("yavapteke").invalidate();
-        double logins = metric("authroutes_token_requests_total{operation=\"login\",outcome=\"success\",provider=\"yavapteke\"}");
+        double logins = metric("authroutes_token_requests_total{operation=\"login\",outcome=\"success\",provider=\"yavapteke\",store=\"local\"}");
         double callsBefore = metric("authroutes_calls_seconds_count{provider=\"yavapteke\"}");
         double reauthentications = metric("authroutes_reauthentications_total{provider=\"yavapteke\"}");
 
@@ -80,7 +80,7 @@ class HealthAndMetricsTest extends SandboxSpecification {
         sandbox.yavapteke().revokeAll();
         assertThat(status(calls.call("yavapteke", "GET", "orders", null))).isEqualTo(200);
 
-        assertThat(metric("authroutes_token_requests_total{operation=\"login\",outcome=\"success\",provider=\"yavapteke\"}")).isEqualTo(logins + 2);
+        assertThat(metric("authroutes_token_requests_total{operation=\"login\",outcome=\"success\",provider=\"yavapteke\",store=\"local\"}")).isEqualTo(logins + 2);
         assertThat(metric("authroutes_reauthentications_total{provider=\"yavapteke\"}")).isEqualTo(reauthentications + 1);
         assertThat(metric("authroutes_calls_seconds_count{provider=\"yavapteke\"}")).isEqualTo(callsBefore + 2);
         assertThat(metric("authroutes_auth_up{provider=\"yavapteke\"}")).isEqualTo(1);

@@ -7,8 +7,14 @@ import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.ProviderSettings;
 import io.authroutes.auth.Redactor;
+import io.authroutes.auth.SharedAccount;
+import io.authroutes.auth.StoreFallback;
+import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenCache;
+import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.store.TokenStores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +45,7 @@ public class AuthroutesComponent extends DefaultComponent {
     private volatile Clock clock;
     private volatile TokenCache cache;
     private volatile ExecutorService tokenThreads;
+    private volatile StoreFallback store;
 
     public static AuthroutesComponent of(CamelContext context) {
         return context.getComponent(NAME, AuthroutesComponent.class);
@@ -93,9 +100,25 @@ public class AuthroutesComponent extends DefaultComponent {
     private ProviderAuth createProvider(String providerId) {
         ProviderProperties properties = properties(providerId);
         ProviderSettings settings = ProviderSettings.load(properties);
-        return new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
+        SharedAccount account = new SharedAccount(store(), TokenAccount.of(properties, settings.baseUrl()),
+                FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock());
+        ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
                 cache(), clock(), tokenThreads(), redactor(providerId), ConfiguredToken.from(properties),
-                new FailurePolicy(providerId, settings.failure(), clock(), new Random()), pause());
+                new FailurePolicy(providerId, settings.failure(), clock(), new Random()), pause(), account);
+        auth.joinCluster();
+        return auth;
+    }
+
+    /** Where tokens live beyond this instance: {@code authroutes.store} (local, the default, or redis). */
+    public synchronized StoreFallback store() {
+        if (store == null) {
+            var properties = getCamelContext().getPropertiesComponent();
+            String kind = properties.resolveProperty(TokenStores.STORE_PROPERTY).orElse("local").trim();
+            Duration retryAfter = properties.resolveProperty("authroutes.store.retryAfter")
+                    .map(v -> Duration.ofMillis(org.apache.camel.util.TimeUtils.toMilliSeconds(v))).orElse(Duration.ofSeconds(5));
+            store = new StoreFallback(TokenStores.open(properties::resolveProperty, System.getenv(), clock()), kind, retryAfter);
+        }
+        return store;
     }
 
     /** Masks the values of every secret option of the provider: passwords, client secrets, tokens, keys. */
@@ -128,6 +151,8 @@ public class AuthroutesComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a wrong authroutes.store.* setting refuses the start, before any call is made
+        store();
         getCamelContext().getManagementStrategy().addEventNotifier(new ShutdownRevocation(this));
     }
 
@@ -136,6 +161,10 @@ public class AuthroutesComponent extends DefaultComponent {
         if (tokenThreads != null) {
             getCamelContext().getExecutorServiceManager().shutdown(tokenThreads);
             tokenThreads = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
         }
         super.doStop();
     }

@@ -41,6 +41,11 @@ public final class ProviderAuth implements TokenLoader {
      * rotating refresh token is never presented twice (RFC 9700 section 4.14.2).
      */
     private final AtomicReference<String> refreshed = new AtomicReference<>();
+    /**
+     * The token the upstream last refused: an acquisition replaces it, so the cluster never hands it back
+     * while the instance that dropped it from the store has not done so yet.
+     */
+    private final AtomicReference<Token> lastRejected = new AtomicReference<>();
     private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
@@ -149,6 +154,7 @@ public final class ProviderAuth implements TokenLoader {
     public void rejected(Token token, int status) {
         stats.reauthenticated();
         configured.rejected(token, status);
+        lastRejected.set(token);
         if (cache.invalidate(providerId(), token)) {
             LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
                     providerId(), status, token.fingerprint());
@@ -257,7 +263,7 @@ public final class ProviderAuth implements TokenLoader {
     public CompletableFuture<Token> acquire() {
         return CompletableFuture.supplyAsync(() -> configured.token(clock.instant())
                 .orElseGet(() -> configured.explainLoginFailure(
-                        () -> shared.obtain(null, () -> obtain(List.of(TokenOperation.LOGIN), null)))), executor);
+                        () -> shared.obtain(lastRejected.get(), () -> obtain(List.of(TokenOperation.LOGIN), null)))), executor);
     }
 
     @Override

@@ -85,8 +85,8 @@ public final class TokenCache {
     }
 
     /**
-     * Caches {@code token}, obtained elsewhere (another instance of the app), unless the cached one is as new
-     * or newer; a token being obtained here is left to finish and replace it.
+     * Caches {@code token}, obtained elsewhere (another instance of the app), unless the cached one is newer;
+     * a token being obtained here is left to finish and replace it.
      */
     void offer(String providerId, Token token) {
         CompletableFuture<Token> offered = CompletableFuture.completedFuture(token);
@@ -95,8 +95,9 @@ public final class TokenCache {
                 return offered;
             }
             Optional<Token> current = completed(cached);
-            boolean older = current.isPresent() && current.get().obtainedAt().isBefore(token.obtainedAt());
-            return older || cached.isCompletedExceptionally() ? offered : cached;
+            boolean replaces = current.isPresent() && !current.get().value().equals(token.value())
+                    && !token.obtainedAt().isBefore(current.get().obtainedAt());
+            return replaces || cached.isCompletedExceptionally() ? offered : cached;
         });
     }
 

@@ -20,6 +20,11 @@ final class BenchApp implements AutoCloseable {
     private final ProducerTemplate template;
 
     BenchApp(FakeProvider fake, String round, int callers) throws Exception {
+        this(fake, round, callers, new Properties());
+    }
+
+    /** {@code extra} on top of the shipped settings, e.g. the token store of several instances. */
+    BenchApp(FakeProvider fake, String round, int callers, Properties extra) throws Exception {
         this.fake = fake;
         this.round = round;
         Properties p = new Properties();
@@ -42,6 +47,7 @@ final class BenchApp implements AutoCloseable {
         p.setProperty("providers." + PROVIDER + ".tokenUrl", fake.tokenUrl());
         p.setProperty("providers." + PROVIDER + ".clientId", clientId(Way.AUTHROUTES));
         p.setProperty("providers." + PROVIDER + ".clientSecret", FakeProvider.SECRET);
+        p.putAll(extra);
         main.setInitialProperties(p);
         main.start();
         template = context().createProducerTemplate();

@@ -28,6 +28,7 @@ public final class Benchmark {
             engine.coldBurst(64, true);
             engine.revocation();
             engine.shortTokens();
+            new StoreScenario(settings, report).run();
         }
         if (!options.contains("--no-startup")) {
             new StartupScenario(settings, report, root).run();

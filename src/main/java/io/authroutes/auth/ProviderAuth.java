@@ -36,6 +36,7 @@ public final class ProviderAuth implements TokenLoader {
     private final Pause pause;
     private final SharedAccount shared;
     private final AuthStats stats = new AuthStats();
+    private final ProviderStatus status;
     /**
      * The token whose refresh token was last presented: each token is refreshed at most once, so a
      * rotating refresh token is never presented twice (RFC 9700 section 4.14.2).
@@ -67,6 +68,7 @@ public final class ProviderAuth implements TokenLoader {
         this.configured = configured;
         this.policy = policy;
         this.pause = pause;
+        this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
     }
 
     public String providerId() {
@@ -192,39 +194,12 @@ public final class ProviderAuth implements TokenLoader {
         return cache.current(providerId());
     }
 
-    /** When the operation the policy holds back longest may be tried again; empty while nothing is failing. */
-    public Optional<Instant> nextAttemptAt() {
-        return policy.worst().map(Gate::nextAttemptAt);
-    }
-
-    /** How long until {@link #nextAttemptAt()}; zero while nothing is held back. */
-    public Duration untilNextAttempt() {
-        Duration left = nextAttemptAt().map(next -> Duration.between(clock.instant(), next)).orElse(Duration.ZERO);
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    public boolean credentialsRejected() {
-        return policy.gate(TokenOperation.LOGIN).episode() == FailurePolicy.Episode.CREDENTIALS_REFUSED;
-    }
-
-    /** False while calls cannot get a token: no valid token cached, and logins are held back. */
-    public boolean healthy() {
-        return validToken().isPresent() || !policy.gate(TokenOperation.LOGIN).failing();
-    }
-
-    public AuthState state() {
-        Optional<Gate> failing = policy.worst();
-        if (failing.isPresent()) {
-            return AuthState.valueOf(failing.get().episode().name());
-        }
-        if (cache.isObtaining(providerId())) {
-            return AuthState.RENEWING;
-        }
-        return validToken().isPresent() ? AuthState.VALID : AuthState.NO_TOKEN;
+    public ProviderStatus status() {
+        return status;
     }
 
     private Optional<Token> validToken() {
-        return current().filter(t -> !t.isExpiredAt(clock.instant()));
+        return status.validToken();
     }
 
     /**

@@ -56,12 +56,12 @@ public final class AuthMetrics implements MeterBinder {
                 .tag("provider", provider)
                 .register(registry);
         for (AuthState state : AuthState.values()) {
-            Gauge.builder("authroutes.auth.state", auth, a -> a.state() == state ? 1 : 0)
+            Gauge.builder("authroutes.auth.state", auth, a -> a.status().state() == state ? 1 : 0)
                     .description("1 for the provider's current state (README, \"When things fail\")")
                     .tags("provider", provider, "state", state.name())
                     .register(registry);
         }
-        Gauge.builder("authroutes.auth.next.attempt", auth, a -> a.untilNextAttempt().toMillis() / 1000.0)
+        Gauge.builder("authroutes.auth.next.attempt", auth, a -> a.status().untilNextAttempt().toMillis() / 1000.0)
                 .description("Seconds until the failure policy lets the held-back token operation try again; 0 while healthy")
                 .tag("provider", provider)
                 .baseUnit("seconds")
@@ -70,7 +70,7 @@ public final class AuthMetrics implements MeterBinder {
                 .description("1 while this instance shares the provider's token through the store; 0 with the local store or while it falls back")
                 .tags("provider", provider, "store", auth.shared().store().kind())
                 .register(registry);
-        Gauge.builder("authroutes.auth.up", auth, a -> a.healthy() ? 1 : 0)
+        Gauge.builder("authroutes.auth.up", auth, a -> a.status().healthy() ? 1 : 0)
                 .description("1 while the provider's health check is UP")
                 .tag("provider", provider)
                 .register(registry);

@@ -1,6 +1,5 @@
 package io.authroutes.monitoring;
 
-import io.authroutes.auth.FailurePolicy;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderAuthException;
 import io.authroutes.auth.Token;
@@ -37,7 +36,7 @@ public final class ProviderAuthView implements ProviderAuthMBean {
 
     @Override
     public String getState() {
-        return auth.state().name();
+        return auth.status().state().name();
     }
 
     @Override
@@ -98,17 +97,17 @@ public final class ProviderAuthView implements ProviderAuthMBean {
 
     @Override
     public boolean isCredentialsRejected() {
-        return auth.credentialsRejected();
+        return auth.status().credentialsRejected();
     }
 
     @Override
     public String getNextAttemptAt() {
-        return text(auth.nextAttemptAt());
+        return text(auth.status().nextAttemptAt());
     }
 
     @Override
     public int getAttemptsInEpisode() {
-        return auth.policy().worst().map(FailurePolicy.Gate::failures).orElse(0);
+        return auth.status().attemptsInEpisode();
     }
 
     @Override

@@ -33,16 +33,16 @@ public final class ProviderHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("provider", auth.providerId());
-        builder.detail("state", auth.state().name());
+        builder.detail("state", auth.status().state().name());
         auth.current().map(Token::fingerprint).ifPresent(fingerprint -> builder.detail("token", fingerprint));
-        if (auth.healthy()) {
+        if (auth.status().healthy()) {
             builder.up();
             return;
         }
         String reason = Optional.of(auth.stats().lastError()).filter(e -> !e.isEmpty())
                 .orElse("fix providers." + auth.providerId() + ".*");
-        auth.nextAttemptAt().ifPresent(next -> builder.detail("nextAttemptAt", next.toString()));
-        builder.down().message(auth.state() + ", next attempt " + auth.nextAttemptAt().map(Instant::toString).orElse("now")
+        auth.status().nextAttemptAt().ifPresent(next -> builder.detail("nextAttemptAt", next.toString()));
+        builder.down().message(auth.status().state() + ", next attempt " + auth.status().nextAttemptAt().map(Instant::toString).orElse("now")
                 + ": " + reason);
     }
 }

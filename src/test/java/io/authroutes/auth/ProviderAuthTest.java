@@ -84,7 +84,7 @@ class ProviderAuthTest {
 
         assertThat(auth.token()).isEqualTo(first);
         assertThat(auth.token()).isEqualTo(first);
-        assertThat(auth.state()).isEqualTo(AuthState.RENEWING);
+        assertThat(auth.status().state()).isEqualTo(AuthState.RENEWING);
         release.countDown();
 
         org.awaitility.Awaitility.await().until(() -> !auth.token().equals(first));
@@ -226,13 +226,13 @@ class ProviderAuthTest {
         assertThatThrownBy(auth::token).isInstanceOf(CredentialsRejectedException.class)
                 .hasMessageContaining("providers.p.clientSecret").hasMessageContaining("renewNow()");
         assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
-        assertThat(auth.credentialsRejected()).isTrue();
-        assertThat(auth.state()).isEqualTo(AuthState.CREDENTIALS_REFUSED);
-        assertThat(auth.nextAttemptAt()).contains(clock.instant().plusSeconds(30));
+        assertThat(auth.status().credentialsRejected()).isTrue();
+        assertThat(auth.status().state()).isEqualTo(AuthState.CREDENTIALS_REFUSED);
+        assertThat(auth.status().nextAttemptAt()).contains(clock.instant().plusSeconds(30));
 
         clock.advance(Duration.ofSeconds(30));
         assertThat(auth.token().value()).isEqualTo("login-1");
-        assertThat(auth.state()).isEqualTo(AuthState.VALID);
+        assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
     }
 
     @Test
@@ -248,7 +248,7 @@ class ProviderAuthTest {
         assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("503");
         assertThat(endpoint.requests(LOGIN)).isEqualTo(4);
         assertThat(clock.instant()).isEqualTo(start.plusMillis(1400));
-        assertThat(auth.state()).isEqualTo(AuthState.BACKING_OFF);
+        assertThat(auth.status().state()).isEqualTo(AuthState.BACKING_OFF);
 
         // the next step (1.6 s) is due within the next caller's budget: it waits for that one attempt
         assertThatThrownBy(auth::token).isInstanceOf(TokenEndpointUnavailableException.class).hasMessageContaining("503");
@@ -267,7 +267,7 @@ class ProviderAuthTest {
 
         assertThat(auth.token().value()).isEqualTo("login-1");
         assertThat(auth.stats().tokenRequests(LOGIN, TokenRequestOutcome.UNAVAILABLE)).isEqualTo(1);
-        assertThat(auth.state()).isEqualTo(AuthState.VALID);
+        assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
     }
 
     @Test

@@ -116,7 +116,7 @@ class SharedTokenSpecificationsTest {
         clock.advance(Duration.ofSeconds(30));
         assertThat(refusedCalls(instances, 30)).isEqualTo(30);
         assertThat(server.logins()).isEqualTo(2);
-        instances.forEach(instance -> assertThat(instance.auth(PROVIDER).credentialsRejected()).isTrue());
+        instances.forEach(instance -> assertThat(instance.auth(PROVIDER).status().credentialsRejected()).isTrue());
     }
 
     @Test

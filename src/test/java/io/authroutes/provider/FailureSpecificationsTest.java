@@ -125,7 +125,7 @@ class FailureSpecificationsTest {
         assertThat(failures).hasSize(600).allMatch(CredentialsRejectedException.class::isInstance);
         assertThat(failures.get(599)).hasMessageContaining("providers.wrongpw.clientSecret").hasMessageContaining("renewNow()");
         assertThat(p.apiRequests()).isZero();
-        assertThat(AuthroutesComponent.of(template.getCamelContext()).provider("wrongpw").state().name())
+        assertThat(AuthroutesComponent.of(template.getCamelContext()).provider("wrongpw").status().state().name())
                 .isEqualTo("CREDENTIALS_REFUSED");
     }
 

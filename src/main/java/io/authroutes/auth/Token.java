@@ -1,13 +1,15 @@
 package io.authroutes.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A credential obtained from a provider's token endpoint.
@@ -21,6 +23,9 @@ import java.util.Optional;
  */
 public record Token(String value, Instant obtainedAt, Instant expiresAt, String refreshToken,
                     Map<String, String> attributes) {
+
+    private static final String FINGERPRINT_ALGORITHM = "HmacSHA256";
+    private static final SecretKeySpec FINGERPRINT_KEY = new SecretKeySpec(randomKey(), FINGERPRINT_ALGORITHM);
 
     public Token {
         Objects.requireNonNull(value, "value");
@@ -52,14 +57,29 @@ public record Token(String value, Instant obtainedAt, Instant expiresAt, String 
         return new Token(value, obtainedAt, expiresAt, previous.refreshToken, attributes);
     }
 
-    /** A short, stable hash that tells tokens apart on screens without revealing them. */
+    /**
+     * A short hash that tells tokens apart in logs, the MBean and health details without revealing them.
+     * It is keyed (HMAC-SHA256, RFC 2104) with a random key made when the process starts and never
+     * shown: some "tokens" are credentials themselves (Basic {@code user:password} with asToken=true),
+     * and an unkeyed hash of those would let anyone who reads a log test password guesses offline.
+     * Keying every token, rather than hiding the fingerprint of credential-derived ones, keeps one rule
+     * for all tokens and keeps what operators use fingerprints for: the same token shows the same
+     * fingerprint everywhere in this process. Across restarts fingerprints differ, which nothing needs.
+     */
     public String fingerprint() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            Mac mac = Mac.getInstance(FINGERPRINT_ALGORITHM);
+            mac.init(FINGERPRINT_KEY);
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(FINGERPRINT_ALGORITHM + " is part of every JRE", e);
         }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     @Override

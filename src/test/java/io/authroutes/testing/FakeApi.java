@@ -27,7 +27,11 @@ public final class FakeApi implements AutoCloseable {
         }
     }
 
-    public record Reply(int status, String json) {
+    /** {@code headers}: response headers besides Content-Type. */
+    public record Reply(int status, String json, Map<String, String> headers) {
+        public Reply(int status, String json) {
+            this(status, json, Map.of());
+        }
     }
 
     private final HttpServer server;
@@ -77,6 +81,7 @@ public final class FakeApi implements AutoCloseable {
         if (extra != null) {
             exchange.getResponseHeaders().set(extra.getKey(), extra.getValue());
         }
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The {@code authroutes:} component: the steps provider routes use to obtain, apply and renew tokens.
@@ -54,7 +55,7 @@ public class AuthroutesComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         ProviderEndpoint endpoint = switch (remaining) {
-            case "call" -> new CallEndpoint(uri, this);
+            case "call" -> new CallEndpoint(uri, this, PropertiesHelper.extractProperties(parameters, CallEndpoint.PROVIDER_HEADER));
             case "token" -> new TokenAnswerEndpoint(uri, this);
             case "form", "json", "query" -> new RequestFieldsEndpoint(uri, this, RequestFieldsEndpoint.Format.valueOf(remaining.toUpperCase()));
             case "basic" -> new BasicAuthEndpoint(uri, this);
@@ -153,7 +154,10 @@ public class AuthroutesComponent extends DefaultComponent {
         super.doStart();
         // a wrong authroutes.store.* setting refuses the start, before any call is made
         store();
-        getCamelContext().getManagementStrategy().addEventNotifier(new ShutdownRevocation(this));
+        // on stop: routes drain, then tokens are revoked, then token routes and HTTP clients stop
+        if (!(getCamelContext().getShutdownStrategy() instanceof ShutdownRevocation)) {
+            getCamelContext().setShutdownStrategy(new ShutdownRevocation(this, getCamelContext().getShutdownStrategy()));
+        }
     }
 
     @Override

@@ -1,23 +1,30 @@
 package io.authroutes.auth.camel;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Producer;
 
 /**
- * {@code authroutes:call?provider=<id>&header=...&prefix=...&reauthOn=...}: sends the exchange to the
- * provider's {@code baseUrl} with a token, and re-authenticates and retries when the upstream answers
- * one of the {@code reauthOn} statuses.
+ * {@code authroutes:call?provider=<id>&header=...&prefix=...&reauthOn=...&providerHeader.<name>=...}:
+ * sends the exchange to the provider's {@code baseUrl} with a token, and re-authenticates and retries
+ * when the upstream answers one of the {@code reauthOn} statuses.
  */
 public class CallEndpoint extends ProviderEndpoint {
+
+    /** Prefix of the options naming a provider header, e.g. {@code providerHeader.X-ZONT-Client}. */
+    static final String PROVIDER_HEADER = "providerHeader.";
 
     private String header = "Authorization";
     private String prefix = "";
     private String reauthOn = "401";
+    private final Map<String, String> providerHeaders;
 
-    CallEndpoint(String uri, AuthroutesComponent component) {
+    CallEndpoint(String uri, AuthroutesComponent component, Map<String, Object> providerHeaders) {
         super(uri, component);
+        this.providerHeaders = providerHeaders.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
     }
 
     @Override
@@ -53,6 +60,15 @@ public class CallEndpoint extends ProviderEndpoint {
         this.reauthOn = reauthOn;
     }
 
+    /**
+     * Headers the provider asks for on every call, given as {@code providerHeader.<name>=<value>} options,
+     * e.g. {@code providerHeader.X-ZONT-Client}. They are set on each attempt's request only, never on
+     * the flow's message, so no other provider sees them.
+     */
+    Map<String, String> providerHeaders() {
+        return providerHeaders;
+    }
+
     Set<Integer> reauthStatuses() {
         return Arrays.stream(reauthOn.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
@@ -70,5 +86,11 @@ public class CallEndpoint extends ProviderEndpoint {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(getEndpointUri() + ": reauthOn must list HTTP statuses, e.g. reauthOn=401,403");
         }
+        providerHeaders.keySet().stream().filter(name -> name.regionMatches(true, 0, "Camel", 0, 5)
+                || name.equalsIgnoreCase(header)).findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException(getEndpointUri() + ": providerHeader." + name
+                            + " cannot be set; a provider header is an HTTP header of the provider's own, not a Camel"
+                            + " header nor the token header '" + header + "'");
+                });
     }
 }

@@ -4,33 +4,29 @@ import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenRejectedException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.StreamCache;
 import org.apache.camel.support.DefaultProducer;
-import org.apache.camel.support.ExchangeHelper;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * One call to the provider: token in, response out. A rejected token is reported to the provider's
  * lifecycle (which drops it only if it is still the cached one) and the call is sent again, at most
- * {@code maxReauthAttempts} times, with the request exactly as it came in.
+ * {@code maxReauthAttempts} times, with the request exactly as it came in. What is sent is decided by
+ * {@link OutboundRequest}; it always goes to the provider's baseUrl.
  */
 final class CallProducer extends DefaultProducer {
 
     /** How many re-authentications this exchange's current call has used; visible in message history. */
     static final String REAUTH_ATTEMPTS = "AuthroutesReauthAttempts";
-    /** Headers that could send the call, and the token, somewhere other than the provider's baseUrl. */
-    private static final Set<String> REDIRECTING_HEADERS = Set.of(Exchange.HTTP_URI, Exchange.HTTP_URL);
 
     private final CallEndpoint endpoint;
     private final Set<Integer> reauthStatuses;
+    private Endpoint upstream;
     private AsyncProcessor http;
 
     CallProducer(CallEndpoint endpoint) {
@@ -43,9 +39,10 @@ final class CallProducer extends DefaultProducer {
     protected void doStart() throws Exception {
         ProviderAuth auth = endpoint.auth();
         String base = auth.settings().baseUrl().toString();
-        // redirects are not followed: a token is only ever sent to its provider's host (design, "Security")
-        Endpoint upstream = getEndpoint().getCamelContext().getEndpoint(base + (base.contains("?") ? "&" : "?")
-                + "throwExceptionOnFailure=false&followRedirects=false");
+        // redirects are not followed: a token is only ever sent to its provider's host (design, "Security");
+        // copyHeaders=false: the answer carries the response's headers only, never the request's
+        upstream = getEndpoint().getCamelContext().getEndpoint(base + (base.contains("?") ? "&" : "?")
+                + "throwExceptionOnFailure=false&followRedirects=false&copyHeaders=false");
         http = upstream.createAsyncProducer();
         ServiceHelper.startService(http);
     }
@@ -59,24 +56,16 @@ final class CallProducer extends DefaultProducer {
     public void process(Exchange exchange) throws Exception {
         ProviderAuth auth = endpoint.auth();
         dropInboundCredentials(exchange.getMessage());
-        Request request = Request.of(exchange);
+        OutboundRequest request = OutboundRequest.of(exchange, this::isCredential);
         long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            // each attempt sends a copy of the untouched request: the HTTP producer answers into a new
-            // message, and the request as the flow sent it is what a retry must send again
-            Exchange call = request.attempt(exchange);
-            call.getMessage().setHeader(endpoint.getHeader(), endpoint.headerValue(token.value()));
-            try {
-                http.process(call);
-            } finally {
-                call.getIn().removeHeader(endpoint.getHeader());
-                call.getMessage().removeHeader(endpoint.getHeader());
-            }
+            Exchange call = request.attempt(upstream, endpoint.providerHeaders(), endpoint.getHeader(), endpoint.headerValue(token.value()));
+            http.process(call);
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {
-                ExchangeHelper.copyResults(exchange, call);
+                OutboundRequest.answer(exchange, call);
                 if (call.getException() == null) {
                     auth.callAccepted(Duration.ofNanos(System.nanoTime() - started));
                 } else {
@@ -96,10 +85,22 @@ final class CallProducer extends DefaultProducer {
         message.removeHeader("Authorization");
         message.removeHeader("Proxy-Authorization");
         endpoint.getComponent().authHeaders().forEach(message::removeHeader);
-        REDIRECTING_HEADERS.forEach(message::removeHeader);
     }
 
-    private static TokenRejectedException exhausted(ProviderAuth auth, Request request, int status, int reauths) {
+    /** A header that carries credentials: the standard ones and every provider's token header. */
+    private boolean isCredential(String name) {
+        if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+            return true;
+        }
+        for (String header : endpoint.getComponent().authHeaders()) {
+            if (header.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TokenRejectedException exhausted(ProviderAuth auth, OutboundRequest request, int status, int reauths) {
         String key = ProviderProperties.PREFIX + auth.providerId() + ".maxReauthAttempts";
         String what = request.describe();
         String message = reauths == 0
@@ -108,33 +109,5 @@ final class CallProducer extends DefaultProducer {
                   + reauths + " re-authentication" + (reauths == 1 ? "" : "s") + "); check that the account may make"
                   + " this call, or raise " + key;
         return new TokenRejectedException(auth.providerId(), status, message);
-    }
-
-    /** The request as it came in, so a retry sends the very same headers and body. */
-    private record Request(Map<String, Object> headers, Object body) {
-
-        static Request of(Exchange exchange) {
-            Message message = exchange.getMessage();
-            Object body = message.getBody();
-            if (body instanceof InputStream && !(body instanceof StreamCache)) {
-                // a plain stream can be read once; keep the bytes for a retry
-                body = message.getBody(byte[].class);
-                message.setBody(body);
-            }
-            return new Request(Map.copyOf(message.getHeaders()), body);
-        }
-
-        Exchange attempt(Exchange exchange) {
-            if (body instanceof StreamCache cache) {
-                cache.reset();
-            }
-            return exchange.copy();
-        }
-
-        String describe() {
-            Object method = headers.getOrDefault(Exchange.HTTP_METHOD, body == null ? "GET" : "POST");
-            Object path = headers.getOrDefault(Exchange.HTTP_PATH, "/");
-            return method + " " + path;
-        }
     }
 }

@@ -1,71 +1,82 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.ProviderAuth;
+import io.authroutes.auth.TokenOperation;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.spi.CamelEvent.CamelContextStoppingEvent;
-import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.impl.engine.DefaultShutdownStrategy;
+import org.apache.camel.spi.RouteStartupOrder;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.apache.camel.util.TimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the application stops, revokes every live token the provider lets us revoke (Salebasis
- * DELETE /login), after the calls in flight have finished and before the token routes stop, all
- * within {@code authroutes.revokeTimeout} (default 10s).
+ * Camel's graceful shutdown with one step added when the application stops (design, "Token lifecycle
+ * rules"): every route but the token routes drains first, flows and calls in flight finish within
+ * {@code camel.main.shutdown-timeout}; then each live token the provider lets us revoke is revoked
+ * (Salebasis DELETE /login) through its still running {@code <id>.revoke} route, within
+ * {@code authroutes.revokeTimeout} (default 10s); then the token routes stop, and after them the HTTP
+ * clients, as Camel stops components after routes.
  */
-final class ShutdownRevocation extends EventNotifierSupport {
+final class ShutdownRevocation extends DefaultShutdownStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownRevocation.class);
-    private static final Duration POLL = Duration.ofMillis(20);
+    static final String TIMEOUT = "authroutes.revokeTimeout";
 
     private final AuthroutesComponent component;
 
-    ShutdownRevocation(AuthroutesComponent component) {
+    /** Takes over the context's strategy with the settings Camel Main gave it (shutdown-timeout and the others). */
+    ShutdownRevocation(AuthroutesComponent component, ShutdownStrategy configured) {
+        super(component.getCamelContext());
         this.component = component;
+        setTimeout(configured.getTimeout());
+        setTimeUnit(configured.getTimeUnit());
+        setSuppressLoggingOnTimeout(configured.isSuppressLoggingOnTimeout());
+        setShutdownNowOnTimeout(configured.isShutdownNowOnTimeout());
+        setShutdownRoutesInReverseOrder(configured.isShutdownRoutesInReverseOrder());
+        setLogInflightExchangesOnTimeout(configured.isLogInflightExchangesOnTimeout());
     }
 
     @Override
-    public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelContextStoppingEvent;
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
-        CamelContext context = component.getCamelContext();
-        Duration budget = context.getPropertiesComponent().resolveProperty("authroutes.revokeTimeout")
-                .map(v -> Duration.ofMillis(org.apache.camel.util.TimeUtils.toMilliSeconds(v))).orElse(Duration.ofSeconds(10));
-        long deadline = System.nanoTime() + budget.toNanos();
+    protected boolean doShutdown(CamelContext context, List<RouteStartupOrder> routes, long timeout, TimeUnit timeUnit,
+                                 boolean suspendOnly, boolean abortAfterTimeout, boolean forceShutdown) throws Exception {
+        if (suspendOnly || !context.isStopping()) {
+            // a route stopped or suspended by hand while the application runs: its tokens stay
+            return super.doShutdown(context, routes, timeout, timeUnit, suspendOnly, abortAfterTimeout, forceShutdown);
+        }
         List<ProviderAuth> providers = List.copyOf(component.providers());
-        awaitCallsInFlight(context, providers, deadline - budget.toNanos() / 2);
+        Set<String> tokenRoutes = providers.stream().flatMap(auth -> Stream.of(TokenOperation.values())
+                .map(operation -> RouteTokenEndpoint.routeId(auth.providerId(), operation))).collect(Collectors.toSet());
+        Map<Boolean, List<RouteStartupOrder>> byKind = routes.stream()
+                .collect(Collectors.partitioningBy(route -> tokenRoutes.contains(route.getRoute().getRouteId())));
+        boolean drained = super.doShutdown(context, byKind.get(false), timeout, timeUnit, false, abortAfterTimeout, forceShutdown);
+        revoke(providers);
+        return super.doShutdown(context, byKind.get(true), timeout, timeUnit, false, abortAfterTimeout, forceShutdown) && drained;
+    }
+
+    private void revoke(List<ProviderAuth> providers) {
+        Duration budget = component.getCamelContext().getPropertiesComponent().resolveProperty(TIMEOUT)
+                .map(v -> Duration.ofMillis(TimeUtils.toMilliSeconds(v))).orElse(Duration.ofSeconds(10));
         List<CompletableFuture<Void>> revocations = providers.stream()
                 .map(auth -> CompletableFuture.runAsync(auth::close)).toList();
         try {
-            CompletableFuture.allOf(revocations.toArray(CompletableFuture[]::new))
-                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            CompletableFuture.allOf(revocations.toArray(CompletableFuture[]::new)).get(budget.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("Token revocation did not finish within {}; the remaining tokens expire on their own", budget);
+            LOG.warn("Token revocation did not finish within {} ({}); the remaining tokens expire on their own", budget, TIMEOUT);
         } catch (ExecutionException e) {
             LOG.warn("Token revocation failed: {}", e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Waits, until {@code deadline}, for exchanges inside the providers' call routes to leave them. */
-    private static void awaitCallsInFlight(CamelContext context, List<ProviderAuth> providers, long deadline) {
-        Set<String> callRoutes = providers.stream().map(ProviderAuth::providerId).collect(Collectors.toSet());
-        while (System.nanoTime() < deadline && context.getInflightRepository().browse().stream()
-                .anyMatch(inflight -> callRoutes.contains(inflight.getAtRouteId()))) {
-            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 }

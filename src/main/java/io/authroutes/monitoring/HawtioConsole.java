@@ -1,5 +1,6 @@
 package io.authroutes.monitoring;
 
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -44,6 +45,11 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
         // Hawtio reads its options from system properties (io.hawt.system.ConfigManager)
         settings.options().forEach((key, value) -> replacedProperties.put(key, System.setProperty(key, value)));
         settings.realmFile().ifPresent(file -> PropertiesRealm.install(settings.realm(), file));
+        if (settings.authenticationEnabled()) {
+            // before Jetty starts: Hawtio's restrictor looks for it once, when its Jolokia servlet starts
+            ManagementFactory.getPlatformMBeanServer().registerMBean(
+                    new HawtioRoles(settings.operatorRoles(), settings.rolePrincipalClasses()), HawtioRoles.objectName());
+        }
         webapp = HawtioWar.unpack();
         WebAppContext context = new WebAppContext();
         context.setContextPath(CONTEXT_PATH);
@@ -82,6 +88,9 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
         if (server != null) {
             server.stop();
             server = null;
+        }
+        if (ManagementFactory.getPlatformMBeanServer().isRegistered(HawtioRoles.objectName())) {
+            ManagementFactory.getPlatformMBeanServer().unregisterMBean(HawtioRoles.objectName());
         }
         if (webapp != null) {
             HawtioWar.delete(webapp);

@@ -1,26 +1,36 @@
 package io.authroutes.monitoring;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * The {@code hawtio.*} block. {@code enabled}, {@code host}, {@code port} and {@code realmFile} are
- * authroutes' own; every other {@code hawtio.*} key is a Hawtio option (authenticationEnabled, realm,
- * roles, oidcConfig...) and is handed to Hawtio as is.
+ * The {@code hawtio.*} block. {@code enabled}, {@code host}, {@code port}, {@code realmFile} and
+ * {@code operatorRoles} are authroutes' own; every other {@code hawtio.*} key is a Hawtio option
+ * (authenticationEnabled, realm, roles, oidcConfig...) and is handed to Hawtio as is.
  *
- * @param realmFile a Jetty-style users file ({@code user: password, role}) checked through JAAS
- * @param options   Hawtio's own options, full keys
+ * @param realmFile     a Jetty-style users file ({@code user: password, role}) checked through JAAS
+ * @param operatorRoles with a login, the roles that may change things (operations, writes); others only read
+ * @param options       Hawtio's own options, full keys
  */
-record HawtioSettings(boolean enabled, String host, int port, Optional<Path> realmFile, Map<String, String> options) {
+record HawtioSettings(boolean enabled, String host, int port, Optional<Path> realmFile, Set<String> operatorRoles,
+                      Map<String, String> options) {
 
     static final String PREFIX = "hawtio.";
-    private static final Set<String> OWN = Set.of("enabled", "host", "port", "realmFile");
+    private static final Set<String> OWN = Set.of("enabled", "host", "port", "realmFile", "operatorRoles");
+    /** Hawtio's Jolokia restrictor that asks the JMXSecurity MBean ({@link HawtioRoles}) before each request. */
+    private static final String RESTRICTOR = "jolokia.restrictorClass";
+    private static final String ROLE_CHECKING_RESTRICTOR = "io.hawt.system.RBACRestrictor";
+    private static final String ROLE_PRINCIPAL_CLASSES = PREFIX + "rolePrincipalClasses";
+    private static final String LOGIN_ROLES = PREFIX + "roles";
     /** Hawtio's name for the JAAS realm it logs users in with, and its default. */
     private static final String REALM = "realm";
     private static final String DEFAULT_REALM = "hawtio";
@@ -42,13 +52,22 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         if (realmFile.isPresent()) {
             options.putIfAbsent(PREFIX + REALM, DEFAULT_REALM);
             // so Hawtio recognises the roles the users file grants
-            options.putIfAbsent(PREFIX + "rolePrincipalClasses", RealmLoginModule.ROLE_CLASS);
+            options.putIfAbsent(ROLE_PRINCIPAL_CLASSES, RealmLoginModule.ROLE_CLASS);
+        }
+        Set<String> operatorRoles = list(properties.resolveProperty(PREFIX + "operatorRoles").orElse("admin"));
+        if (Boolean.parseBoolean(options.get(AUTHENTICATION))) {
+            // read by Hawtio's Jolokia servlet from the jolokia.* system properties
+            options.putIfAbsent(RESTRICTOR, ROLE_CHECKING_RESTRICTOR);
+            // Hawtio lets in only the roles it is told (default admin, manager, viewer): operators too
+            Set<String> loginRoles = new TreeSet<>(list(options.getOrDefault(LOGIN_ROLES, "admin,manager,viewer")));
+            loginRoles.addAll(operatorRoles);
+            options.put(LOGIN_ROLES, String.join(",", loginRoles));
         }
         return new HawtioSettings(
                 Boolean.parseBoolean(properties.resolveProperty(PREFIX + "enabled").orElse("true")),
                 properties.resolveProperty(PREFIX + "host").orElse("127.0.0.1"),
                 port(properties.resolveProperty(PREFIX + "port").orElse("8180")),
-                realmFile, Map.copyOf(options));
+                realmFile, operatorRoles, Map.copyOf(options));
     }
 
     private static int port(String value) {
@@ -61,6 +80,15 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
             // reported below
         }
         throw new IllegalStateException(PREFIX + "port=" + value + " is not a port: use 1-65535, or 0 for any free port");
+    }
+
+    private static Set<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The classes of the principals that carry a user's roles, as Hawtio is told them. */
+    Set<String> rolePrincipalClasses() {
+        return list(options.getOrDefault(ROLE_PRINCIPAL_CLASSES, RealmLoginModule.ROLE_CLASS));
     }
 
     boolean authenticationEnabled() {

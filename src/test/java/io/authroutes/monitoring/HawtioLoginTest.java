@@ -1,34 +1,51 @@
 package io.authroutes.monitoring;
 
+import static io.authroutes.testing.ProviderCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.authroutes.testing.JolokiaClient;
+import io.authroutes.testing.SandboxSpecification;
 import java.util.Map;
-import org.apache.camel.BeanInject;
-import org.apache.camel.CamelContext;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** With a users file configured, Hawtio's Jolokia answers only to users of that realm. */
+/**
+ * With a users file configured, Hawtio's Jolokia answers only to users of that realm; every user
+ * reads, and only the operator roles (admin, and here also operator) change anything.
+ */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
-        "sandbox.port=0", "sandbox.revokeProbability=0",
+        "sandbox.port=0", "sandbox.revokeProbability=0", "sandbox.tokenLifetime=10m",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "hawtio.port=0", "camel.management.enabled=false",
-        "hawtio.authenticationEnabled=true", "hawtio.realmFile=src/test/resources/hawtio-users.properties"},
+        "hawtio.authenticationEnabled=true", "hawtio.realmFile=src/test/resources/hawtio-users.properties",
+        "hawtio.operatorRoles=admin,operator"},
         useJmx = true)
-class HawtioLoginTest {
+class HawtioLoginTest extends SandboxSpecification {
 
-    private static final Map<String, Object> READ_ZONT = Map.of("type", "read", "mbean", "io.authroutes:type=auth,name=zont",
-            "attribute", "State");
+    private static final String ZONT = "io.authroutes:type=auth,name=zont";
+    private static final Map<String, Object> READ_ZONT = Map.of("type", "read", "mbean", ZONT, "attribute", "State");
 
-    @BeanInject
-    CamelContext context;
     private JolokiaClient jolokia;
+    private JolokiaClient admin;
+    private JolokiaClient viewer;
 
     @BeforeEach
     void start() {
         jolokia = JolokiaClient.at(context.getRegistry().lookupByNameAndType(MonitoringConfiguration.HAWTIO, HawtioConsole.class).uri());
+        admin = jolokia.as("operator", "op-pass-5d2");
+        viewer = jolokia.as("watcher", "view-pass-8c1");
+    }
+
+    private String route(String id) {
+        return admin.send(Map.of("type", "search", "mbean", "org.apache.camel:type=routes,name=\"" + id + "\",*"))
+                .get("value").get(0).asText();
+    }
+
+    private static boolean refused(JolokiaClient user, String mbean, String operation) {
+        JsonNode answer = user.send(Map.of("type", "exec", "mbean", mbean, "operation", operation));
+        return answer.path("status").asInt() == 403;
     }
 
     @Test
@@ -43,6 +60,68 @@ class HawtioLoginTest {
 
     @Test
     void aUserOfTheRealmReadsTheAuthMBeans() {
-        assertThat(jolokia.as("operator", "op-pass-5d2").readText("io.authroutes:type=auth,name=zont", "State")).isEqualTo("NO_TOKEN");
+        assertThat(admin.readText(ZONT, "State")).isEqualTo("NO_TOKEN");
+    }
+
+    @Test
+    void aViewerReadsTheAuthMBeansAndRoutes() {
+        assertThat(status(calls.call("zont", "POST", "devices", "{}"))).isEqualTo(200);
+
+        assertThat(viewer.readText(ZONT, "State")).isEqualTo("VALID");
+        assertThat(viewer.readText(route("salebasis"), "State")).isEqualTo("Started");
+    }
+
+    @Test
+    void aViewerCannotStopARoute() {
+        assertThat(refused(viewer, route("salebasis"), "stop()")).isTrue();
+
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStarted()).isTrue();
+    }
+
+    @Test
+    void aViewerCannotStartARoute() throws Exception {
+        context.getRouteController().stopRoute("salebasis");
+
+        assertThat(refused(viewer, route("salebasis"), "start()")).isTrue();
+
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStopped()).isTrue();
+    }
+
+    @Test
+    void aViewerCannotInvalidateAToken() {
+        assertThat(status(calls.call("zont", "POST", "devices", "{}"))).isEqualTo(200);
+
+        assertThat(refused(viewer, ZONT, "invalidate()")).isTrue();
+        assertThat(refused(viewer, ZONT, "invalidate")).isTrue();
+
+        assertThat(calls.auth("zont").current()).isPresent();
+    }
+
+    @Test
+    void aViewerCannotRenewATokenNow() {
+        assertThat(status(calls.call("zont", "POST", "devices", "{}"))).isEqualTo(200);
+
+        assertThat(refused(viewer, ZONT, "renewNow()")).isTrue();
+
+        assertThat(sandbox.zont().tokenRequests("login")).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminStopsAndStartsARoute() {
+        String route = route("salebasis");
+
+        assertThat(admin.exec(route, "stop()")).isNotNull();
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStopped()).isTrue();
+        admin.exec(route, "start()");
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStarted()).isTrue();
+    }
+
+    @Test
+    void aRoleNamedInOperatorRolesInvalidatesAToken() {
+        assertThat(status(calls.call("zont", "POST", "devices", "{}"))).isEqualTo(200);
+
+        jolokia.as("oncall", "oncall-pass-3e7").exec(ZONT, "invalidate()");
+
+        assertThat(calls.auth("zont").current()).isEmpty();
     }
 }

@@ -55,10 +55,10 @@ final class OutboundRequest {
         for (Map.Entry<String, Object> header : message.getHeaders().entrySet()) {
             String name = header.getKey();
             Object value = header.getValue();
-            if (value == null || (isCamel(name) ? !isRouting(name) : credential.test(name) || returnedByUpstream(returned, name, value))) {
-                continue;
+            boolean sent = isCamel(name) ? isRouting(name) : !credential.test(name) && !returnedByUpstream(returned, name, value);
+            if (sent && value != null) {
+                headers.put(name, value);
             }
-            headers.put(name, value);
         }
         return new OutboundRequest(headers, body, flow.getProperty(ExchangePropertyKey.CHARSET_NAME));
     }

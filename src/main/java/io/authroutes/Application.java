@@ -31,14 +31,25 @@ public final class Application {
         } catch (Exception e) {
             // a configuration the app refuses (exposed console, bad provider block): say why and stop,
             // rather than leave the threads already started keeping a half-built app alive
-            if (e instanceof UnsafeExposureException || e instanceof ProviderConfigurationException
-                    || e instanceof StoreConfigurationException) {
-                LOG.error("authroutes did not start: {}", e.getMessage());
+            Throwable refusal = refusal(e);
+            if (refusal != null) {
+                LOG.error("authroutes did not start: {}", refusal.getMessage());
             } else {
                 LOG.error("authroutes did not start: {}", e.getMessage(), e);
             }
             System.exit(1);
         }
+    }
+
+    /** The configuration error behind a failed start (Camel may wrap it while starting routes), or null. */
+    static Throwable refusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnsafeExposureException || t instanceof ProviderConfigurationException
+                    || t instanceof StoreConfigurationException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static String configLocation() {

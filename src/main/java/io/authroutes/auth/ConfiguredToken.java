@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  */
 public final class ConfiguredToken {
 
+    /** {@code providers.<id>.token}: a secret, and optional: without it the provider logs in. */
+    public static final CredentialOption OPTION = CredentialOption.optional("token").asSecret();
+
     private final String providerId;
     private final String value;
     private volatile int rejectedWith;
@@ -21,7 +24,7 @@ public final class ConfiguredToken {
     }
 
     public static ConfiguredToken from(ProviderProperties properties) {
-        return new ConfiguredToken(properties.providerId(), properties.optional("token").orElse(null));
+        return new ConfiguredToken(properties.providerId(), properties.optional(OPTION.name()).orElse(null));
     }
 
     /** The configured token while it has not been rejected. */
@@ -43,7 +46,7 @@ public final class ConfiguredToken {
             if (rejectedWith == 0) {
                 throw e;
             }
-            String key = ProviderProperties.PREFIX + providerId + ".token";
+            String key = ProviderProperties.PREFIX + providerId + "." + OPTION.name();
             throw new TokenRejectedException(providerId, rejectedWith, "the upstream rejected the configured token ("
                     + key + ") with HTTP " + rejectedWith + ", and no login is configured to obtain a new one ("
                     + e.reason() + "). Obtain a new token with"

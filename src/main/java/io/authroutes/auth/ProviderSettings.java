@@ -7,25 +7,15 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.camel.util.TimeUtils;
 
 /**
  * The engine-level options of one provider, validated once, with errors that name the key to fix.
  * Provider-specific options (credentials, client names) stay in the properties and are read by the
- * provider's routes; secrets never enter this record.
+ * provider's routes, whose steps declare them ({@link CredentialOption}); secrets never enter this record.
  */
 public record ProviderSettings(String providerId, URI baseUrl, ExpiryPolicy expiry, int maxReauthAttempts,
                                FailureSettings failure, Duration tokenTimeout) {
-
-    /** Option names whose values are secrets: never template parameters, always redacted. */
-    private static final Set<String> SECRET_OPTIONS = Set.of("password", "secret", "token", "refreshtoken", "apikey");
-
-    public static boolean isSecretOption(String option) {
-        String name = option.toLowerCase(Locale.ROOT);
-        return SECRET_OPTIONS.contains(name) || name.endsWith("password") || name.endsWith("secret")
-                || name.endsWith("apikey");
-    }
 
     public static ProviderSettings load(ProviderProperties properties) {
         String id = properties.providerId();

@@ -1,12 +1,15 @@
 package io.authroutes.sandbox;
 
 import io.authroutes.auth.camel.AuthroutesComponent;
+import io.authroutes.auth.camel.ProviderBlockCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * With {@code sandbox.enabled=true}, serves the simulated providers before any route is built, and
  * publishes the port it got as {@code sandbox.port} (so {@code sandbox.port=0} works). The simulators
- * read time from the same clock as the auth engine.
+ * read time from the same clock as the auth engine. Enabled or not, it refuses the sandbox's demo
+ * credentials for a provider pointed elsewhere ({@link DemoCredentialsCheck}).
  */
 public class SandboxConfiguration implements CamelConfiguration {
 
@@ -28,7 +32,10 @@ public class SandboxConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
+        Function<String, Optional<String>> written = key -> Optional.ofNullable(properties.loadProperties(key::equals).getProperty(key));
         if (!Boolean.parseBoolean(properties.resolveProperty("sandbox.enabled").orElse("false"))) {
+            context.getRegistry().bind("sandboxDemoCredentials", ProviderBlockCheck.class,
+                    new DemoCredentialsCheck(Integer.parseInt(properties.resolveProperty("sandbox.port").orElse("8090")), written));
             return;
         }
         SandboxSettings settings = new SandboxSettings(
@@ -44,6 +51,8 @@ public class SandboxConfiguration implements CamelConfiguration {
         }
         properties.addOverrideProperty("sandbox.port", String.valueOf(sandbox.port()));
         context.getRegistry().bind("sandbox", Sandbox.class, sandbox);
+        context.getRegistry().bind("sandboxDemoCredentials", ProviderBlockCheck.class,
+                new DemoCredentialsCheck(sandbox.port(), written));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() {

@@ -1,9 +1,11 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.ConfiguredToken;
+import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.FailurePolicy;
 import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
+import io.authroutes.auth.ProviderCredentials;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.ProviderSettings;
 import io.authroutes.auth.Redactor;
@@ -16,6 +18,7 @@ import io.authroutes.auth.store.TokenStores;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Random;
@@ -43,6 +46,7 @@ public class AuthroutesComponent extends DefaultComponent {
     private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
     /** Every header name any provider authenticates with: all are dropped from inbound calls. */
     private final Set<String> authHeaders = ConcurrentHashMap.newKeySet();
+    private final ProviderCredentials credentials = new ProviderCredentials(List.of(ConfiguredToken.OPTION));
     private volatile Clock clock;
     private volatile TokenCache cache;
     private volatile ExecutorService tokenThreads;
@@ -64,6 +68,7 @@ public class AuthroutesComponent extends DefaultComponent {
         };
         setProperties(endpoint, parameters);
         endpoint.validate();
+        endpoint.credentialsRead().forEach(option -> credentials.declare(endpoint.getProvider(), option));
         return endpoint;
     }
 
@@ -74,6 +79,11 @@ public class AuthroutesComponent extends DefaultComponent {
 
     public Collection<ProviderAuth> providers() {
         return providers.values();
+    }
+
+    /** The options a provider's token requests read, as its routes' steps declared them. */
+    public Collection<CredentialOption> credentials(String providerId) {
+        return credentials.of(providerId);
     }
 
     Set<String> authHeaders() {
@@ -122,16 +132,14 @@ public class AuthroutesComponent extends DefaultComponent {
         return store;
     }
 
-    /** Masks the values of every secret option of the provider: passwords, client secrets, tokens, keys. */
+    /**
+     * Masks the value of every option the provider's steps declare secret, resolved as the steps read
+     * it: from the properties file, a JVM system property, an environment variable or {@code {{env:...}}}.
+     */
     Redactor redactor(String providerId) {
-        String prefix = ProviderProperties.PREFIX + providerId + ".";
         ProviderProperties properties = properties(providerId);
-        return new Redactor(getCamelContext().getPropertiesComponent().loadProperties(k -> k.startsWith(prefix))
-                .stringPropertyNames().stream()
-                .map(key -> key.substring(prefix.length()))
-                .filter(ProviderSettings::isSecretOption)
-                .map(option -> properties.optional(option).orElse(null))
-                .toList());
+        return Redactor.resolving(() -> credentials.secretOptions(providerId).stream()
+                .map(option -> properties.optional(option).orElse(null)).toList());
     }
 
     private synchronized TokenCache cache() {

@@ -1,9 +1,11 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultProducer;
@@ -13,6 +15,7 @@ import org.apache.camel.support.DefaultProducer;
  * {@code Authorization: Basic} (RFC 7617) from two of the provider's options, read at request time.
  * With {@code asToken=true} it ends a token route instead: the encoded pair becomes the token, for
  * APIs that take Basic credentials on every call (a call route then uses {@code prefix=Basic}).
+ * The option named by {@code password} is a secret.
  */
 public class BasicAuthEndpoint extends ProviderEndpoint {
 
@@ -49,6 +52,11 @@ public class BasicAuthEndpoint extends ProviderEndpoint {
     /** Leave the credentials as the token of a token route, rather than as a header. */
     public void setAsToken(boolean asToken) {
         this.asToken = asToken;
+    }
+
+    @Override
+    List<CredentialOption> credentialsRead() {
+        return List.of(CredentialOption.required(username), CredentialOption.required(password).asSecret());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderAuth;
+import java.util.List;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultEndpoint;
@@ -36,6 +38,11 @@ abstract class ProviderEndpoint extends DefaultEndpoint {
         if (provider == null || provider.isBlank()) {
             throw new IllegalArgumentException(getEndpointUri() + " needs provider=<id>, e.g. provider={{id}} in a route template");
         }
+    }
+
+    /** The provider options this step reads when a token request is made, declared so they can be checked and masked. */
+    List<CredentialOption> credentialsRead() {
+        return List.of();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -16,8 +17,12 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
+import org.apache.camel.model.ProcessorDefinitionHelper;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.spi.PropertiesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * {@code .extend}, {@code .revoke} in {@code routes/auth/<kind>.camel.yaml}; the kind is
  * {@code providers.<id>.kind}, or the id itself. Two accounts of one kind are two blocks, no more YAML.
  *
- * <p>Each template parameter is filled from the option of the same name; secrets are not accepted as
- * parameters (routes read them at request time with {@code @option}), so no secret is ever part of a
- * route definition that Hawtio or a route dump could show.
+ * <p>Each template parameter is filled from the option of the same name; an option a step declares
+ * secret is refused as a parameter (routes read secrets at request time with {@code @option}), so no
+ * secret is ever part of a route definition that Hawtio or a route dump could show. The block is then
+ * checked as a whole before the routes start ({@link ProviderOptionsCheck}).
  */
 public class ProviderRoutes extends RouteBuilder {
 
@@ -49,7 +55,7 @@ public class ProviderRoutes extends RouteBuilder {
                 .collect(Collectors.toMap(RouteTemplateDefinition::getId, Function.identity()));
         for (String id : activeProviders(context)) {
             if (model.getRouteDefinition(id) == null) {
-                addProvider(context, id, templates);
+                ProviderOptionsCheck.check(context, addProvider(context, model, id, templates));
             }
         }
         super.addTemplatedRoutesToCamelContext(context);
@@ -69,8 +75,14 @@ public class ProviderRoutes extends RouteBuilder {
         return ids;
     }
 
-    private void addProvider(CamelContext context, String id, Map<String, RouteTemplateDefinition> templates) {
-        ProviderProperties properties = new ProviderProperties(id, key -> context.getPropertiesComponent().resolveProperty(key));
+    private ProviderOptionsCheck.Block addProvider(CamelContext context, Model model, String id,
+                                                   Map<String, RouteTemplateDefinition> templates) throws Exception {
+        // an option is known when the engine or a template reads it: the keys asked for here are recorded
+        Set<String> read = new TreeSet<>();
+        ProviderProperties properties = new ProviderProperties(id, key -> {
+            read.add(key.substring(ProviderProperties.PREFIX.length() + id.length() + 1));
+            return context.getPropertiesComponent().resolveProperty(key);
+        });
         ProviderSettings.load(properties);
         String kind = properties.optional("kind").orElse(id);
         List<RouteTemplateDefinition> own = templates.values().stream()
@@ -81,30 +93,51 @@ public class ProviderRoutes extends RouteBuilder {
                     + ".token were found in routes/auth; add routes/auth/" + kind + ".camel.yaml or set "
                     + properties.key("kind") + " to one of " + kinds(templates));
         }
+        Map<String, Set<String>> parameters = new TreeMap<>();
         for (RouteTemplateDefinition template : own) {
+            parameters.put(template.getId(), template.getTemplateParameters().stream()
+                    .map(RouteTemplateParameterDefinition::getName).collect(Collectors.toSet()));
             String operation = template.getId().substring(kind.length() + 1);
             String routeId = operation.equals(CALL) ? id : id + "." + operation;
             TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, template.getId())
                     .routeId(routeId).parameter("id", id);
             for (RouteTemplateParameterDefinition parameter : template.getTemplateParameters()) {
-                fill(builder, parameter, properties, template.getId());
+                fill(builder, parameter, properties);
             }
             builder.add();
+            declareCredentials(context, model.getRouteDefinition(routeId));
         }
         LOG.info("Provider {} ({}): routes {}", id, kind, operations.stream().sorted()
                 .map(op -> op.equals(CALL) ? id : id + "." + op).collect(Collectors.joining(", ")));
+        return new ProviderOptionsCheck.Block(properties, read, parameters);
+    }
+
+    /**
+     * Makes the route's {@code authroutes:} steps once, as its template parameters resolve them, so they
+     * declare the provider options they read before anything starts (the route itself is made later).
+     */
+    private static void declareCredentials(CamelContext context, RouteDefinition route) throws Exception {
+        PropertiesComponent placeholders = context.getPropertiesComponent();
+        Properties parameters = new Properties();
+        parameters.putAll(route.getTemplateParameters());
+        placeholders.setLocalProperties(parameters);
+        try {
+            for (ToDefinition step : ProcessorDefinitionHelper.filterTypeInOutputs(route.getOutputs(), ToDefinition.class)) {
+                String uri = context.resolvePropertyPlaceholders(step.getEndpointUri());
+                if (uri.startsWith(AuthroutesComponent.NAME + ":")) {
+                    AuthroutesComponent.of(context).createEndpoint(uri);
+                }
+            }
+        } finally {
+            placeholders.setLocalProperties(null);
+        }
     }
 
     private static void fill(TemplatedRouteBuilder builder, RouteTemplateParameterDefinition parameter,
-                             ProviderProperties properties, String templateId) {
+                             ProviderProperties properties) {
         String name = parameter.getName();
         if (name.equals("id")) {
             return;
-        }
-        if (ProviderSettings.isSecretOption(name)) {
-            throw new ProviderConfigurationException(properties.providerId(), "route template " + templateId
-                    + " takes the secret '" + name + "' as a parameter; read it at request time with @" + name
-                    + " in an authroutes:form/json/query/basic step instead");
         }
         properties.optional(name).ifPresentOrElse(value -> builder.parameter(name, value), () -> {
             if (parameter.isRequired() && parameter.getDefaultValue() == null) {

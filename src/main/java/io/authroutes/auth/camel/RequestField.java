@@ -33,6 +33,14 @@ record RequestField(String name, String source) {
         return source.startsWith("@") && source.endsWith("?");
     }
 
+    /** The provider option this field reads, for an {@code @option} source. */
+    Optional<String> option() {
+        if (!source.startsWith("@")) {
+            return Optional.empty();
+        }
+        return Optional.of(isOptional() ? source.substring(1, source.length() - 1) : source.substring(1));
+    }
+
     boolean isLiteral() {
         return !source.startsWith("@") && !source.startsWith("#");
     }
@@ -40,14 +48,14 @@ record RequestField(String name, String source) {
     /** The value to send; empty only for an optional option that is not set. */
     Optional<String> value(ProviderProperties properties, Optional<Token> current) {
         if (isOptional()) {
-            return properties.optional(source.substring(1, source.length() - 1));
+            return properties.optional(option().orElseThrow());
         }
         return Optional.of(resolve(properties, current));
     }
 
     private String resolve(ProviderProperties properties, Optional<Token> current) {
-        if (source.startsWith("@")) {
-            return properties.required(source.substring(1));
+        if (option().isPresent()) {
+            return properties.required(option().get());
         }
         return switch (source) {
             case "#token" -> current(properties, current).value();

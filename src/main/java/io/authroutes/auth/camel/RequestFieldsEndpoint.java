@@ -2,12 +2,15 @@ package io.authroutes.auth.camel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,8 +18,10 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * {@code authroutes:form|json|query?provider=<id>&fields=name:source,...}: writes the fields of a
- * token request as a form body, a JSON object or the query string, encoding every value properly.
+ * {@code authroutes:form|json|query?provider=<id>&fields=name:source,...&sensitive=option,...}: writes
+ * the fields of a token request as a form body, a JSON object or the query string, encoding every
+ * value properly. Every {@code @option} it reads is a credential; {@code sensitive} says which of them
+ * are secrets (not {@code secrets}: Camel would mask that option's own value in every log of the URI).
  */
 public class RequestFieldsEndpoint extends ProviderEndpoint {
 
@@ -26,6 +31,7 @@ public class RequestFieldsEndpoint extends ProviderEndpoint {
 
     private final Format format;
     private String fields;
+    private String sensitive = "";
 
     RequestFieldsEndpoint(String uri, AuthroutesComponent component, Format format) {
         super(uri, component);
@@ -41,10 +47,38 @@ public class RequestFieldsEndpoint extends ProviderEndpoint {
         this.fields = fields;
     }
 
+    public String getSensitive() {
+        return sensitive;
+    }
+
+    /** The options among {@code fields} whose values are secrets, e.g. {@code clientSecret,password}. */
+    public void setSensitive(String sensitive) {
+        this.sensitive = sensitive;
+    }
+
     @Override
     void validate() {
         super.validate();
-        RequestField.parse(fields);
+        Set<String> read = RequestField.parse(fields).stream().flatMap(f -> f.option().stream()).collect(Collectors.toSet());
+        for (String secret : secretNames()) {
+            if (!read.contains(secret)) {
+                throw new IllegalArgumentException(getEndpointUri() + " declares sensitive=" + secret + ", but reads no @"
+                        + secret + "; name options of its fields, one of " + read);
+            }
+        }
+    }
+
+    @Override
+    List<CredentialOption> credentialsRead() {
+        Set<String> secret = secretNames();
+        return RequestField.parse(fields).stream().flatMap(f -> f.option().map(option -> {
+            CredentialOption credential = f.isOptional() ? CredentialOption.optional(option) : CredentialOption.required(option);
+            return secret.contains(option) ? credential.asSecret() : credential;
+        }).stream()).toList();
+    }
+
+    private Set<String> secretNames() {
+        return Arrays.stream(sensitive.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     @Override

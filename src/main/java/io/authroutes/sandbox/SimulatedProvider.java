@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public abstract class SimulatedProvider implements HttpHandler {
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger outageLeft = new AtomicInteger();
+    private final AtomicBoolean revokedLast = new AtomicBoolean();
     private volatile int outageStatus;
 
     protected SimulatedProvider(String mount, Clock clock, SandboxSettings settings) {
@@ -92,10 +94,18 @@ public abstract class SimulatedProvider implements HttpHandler {
         return honest.get();
     }
 
-    /** Counts a business call and tells whether its token is honoured, revoking it first by chance. */
+    /**
+     * Counts a business call and tells whether its token is honoured, revoking it first by chance. Never
+     * twice in a row: the call that follows a revocation (the re-authenticated retry) keeps its fresh
+     * token, so a chance revocation never costs more than the one re-authentication a call is allowed
+     * by default ({@code maxReauthAttempts=1}), and the demo shows no failed call.
+     */
     protected boolean callWith(String token) {
         countCall();
-        if (settings.revokeProbability() > 0 && random.nextDouble() < settings.revokeProbability()) {
+        boolean revoke = settings.revokeProbability() > 0 && random.nextDouble() < settings.revokeProbability()
+                && !revokedLast.get();
+        revokedLast.set(revoke);
+        if (revoke) {
             tokens.revoke(token);
         }
         return tokens.isValid(token, clock.instant());

@@ -88,8 +88,9 @@ class SecretsFromEverySourceTest {
                         "providers.ssysprop.clientSecret", SECRET_BY_SOURCE.get("ssysprop")),
                 Map.of("PROVIDERS_SENV_CLIENTSECRET", SECRET_BY_SOURCE.get("senv"),
                         "SENVREF_SECRET", SECRET_BY_SOURCE.get("senvref")));
-        await().atMost(Duration.ofSeconds(90)).until(() -> SECRET_BY_SOURCE.keySet().stream()
-                .allMatch(id -> app.log().contains("call-" + id + ": " + id + ": the token endpoint refused")));
+        await().atMost(Duration.ofSeconds(150)).failFast("the app stopped", () -> app.exitCode(0) >= 0)
+                .until(() -> SECRET_BY_SOURCE.keySet().stream()
+                        .allMatch(id -> app.log().contains("call-" + id + ": " + id + ": the token endpoint refused")));
     }
 
     @AfterAll

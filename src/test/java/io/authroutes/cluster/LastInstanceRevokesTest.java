@@ -28,7 +28,9 @@ class LastInstanceRevokesTest {
     private final RotatingTokenServer unused = new RotatingTokenServer();
     private final Cluster cluster = new Cluster(REDIS.uri(), unused, RotatingTokenServer.PASSWORD)
             .with("providers.mobilesmarts.baseUrl", "")
-            .with("providers.salebasis.baseUrl", sandbox.baseUri() + "/salebasis");
+            .with("providers.salebasis.baseUrl", sandbox.baseUri() + "/salebasis")
+            // where the sandbox is, so its demo credentials may go there
+            .with("sandbox.port", String.valueOf(sandbox.port()));
 
     LastInstanceRevokesTest() throws Exception {
     }

@@ -85,6 +85,9 @@ public final class RotatingTokenServer implements AutoCloseable {
         return Map.of("providers.mobilesmarts.baseUrl", api.url("/api/v1"),
                 "providers.mobilesmarts.tokenUrl", api.url("/oauth/token"),
                 "providers.mobilesmarts.grant", "password",
+                // credentials of its own: the app sends the sandbox's demo ones to the sandbox only
+                "providers.mobilesmarts.username", "warehouse-7", "providers.mobilesmarts.clientId", "ms-client-7",
+                "providers.mobilesmarts.clientSecret", "ms-secret-7d2e",
                 "providers.mobilesmarts.password", password);
     }
 

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
         "sandbox.enabled=false", "hawtio.enabled=false", "camel.management.enabled=false",
-        "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml", "providers.zont.client=ops@example.com"})
+        "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml", "providers.zont.client=ops@example.com",
+        // credentials of their own: the app sends the sandbox's demo ones to the sandbox only
+        "providers.zont.login=ops", "providers.zont.password=zont-pass-5e1",
+        "providers.salebasis.login=shop-7", "providers.salebasis.password=sb-pass-7c2"})
 class OutboundRequestTest {
 
     private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");

@@ -49,25 +49,18 @@ public final class ProviderAuth implements TokenLoader {
     private final AtomicReference<Token> lastRejected = new AtomicReference<>();
     private volatile boolean closed;
 
-    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
-                        Executor executor, Redactor redactor, ConfiguredToken configured, FailurePolicy policy, Pause pause) {
-        this(settings, endpoint, cache, clock, executor, redactor, configured, policy, pause,
-                SharedAccount.alone(settings.providerId(), clock));
-    }
-
-    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, TokenCache cache, Clock clock,
-                        Executor executor, Redactor redactor, ConfiguredToken configured, FailurePolicy policy, Pause pause,
-                        SharedAccount shared) {
-        this.shared = shared;
+    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
+                        TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
         this.settings = settings;
         this.endpoint = endpoint;
-        this.cache = cache;
-        this.clock = clock;
-        this.executor = executor;
-        this.redactor = redactor;
         this.configured = configured;
-        this.policy = policy;
-        this.pause = pause;
+        this.redactor = redactor;
+        this.cache = cache;
+        this.shared = shared;
+        this.clock = runtime.clock();
+        this.executor = runtime.executor();
+        this.pause = runtime.pause();
+        this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
     }
 

@@ -130,9 +130,9 @@ class FaultMatrixTest {
     private static ProviderAuth provider(MutableClock clock, TokenEndpoint endpoint, TokenEndpoint loginOnly) {
         ProviderSettings settings = new ProviderSettings("p", URI.create("https://api.example.com"),
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, ProviderAuthTest.FAILURES, Duration.ofSeconds(10));
-        return new ProviderAuth(settings, loginOnly != null ? loginOnly : endpoint, new TokenCache(clock), clock,
-                Runnable::run, new Redactor(List.of()), ConfiguredToken.from(new ProviderProperties("p", k -> Optional.empty())),
-                new FailurePolicy("p", ProviderAuthTest.FAILURES, clock, new Random(1)), clock::advanceTo);
+        return new ProviderAuth(settings, loginOnly != null ? loginOnly : endpoint,
+                ConfiguredToken.from(new ProviderProperties("p", k -> Optional.empty())), new Redactor(List.of()),
+                new TokenCache(clock), SharedAccount.alone("p", clock), new AuthRuntime(clock, clock::advanceTo, Runnable::run, new Random(1)));
     }
 
     /** A provider that offers extension only: its tokens carry no refresh token. */

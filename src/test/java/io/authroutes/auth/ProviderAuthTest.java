@@ -45,8 +45,8 @@ class ProviderAuthTest {
     private ProviderAuth provider(String id, TokenEndpoint endpoint, ConfiguredToken configured) {
         ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
-        return new ProviderAuth(settings, endpoint, cache, clock, threads, new Redactor(List.of()), configured,
-                new FailurePolicy(id, FAILURES, clock, new Random(1)), clock::advanceTo);
+        return new ProviderAuth(settings, endpoint, configured, new Redactor(List.of()), cache,
+                SharedAccount.alone(id, clock), new AuthRuntime(clock, clock::advanceTo, threads, new Random(1)));
     }
 
     private static ProviderProperties properties(String id, Map<String, String> values) {

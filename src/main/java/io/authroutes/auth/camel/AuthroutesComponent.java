@@ -2,7 +2,7 @@ package io.authroutes.auth.camel;
 
 import io.authroutes.auth.ConfiguredToken;
 import io.authroutes.auth.CredentialOption;
-import io.authroutes.auth.FailurePolicy;
+import io.authroutes.auth.AuthRuntime;
 import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderCredentials;
@@ -114,8 +114,8 @@ public class AuthroutesComponent extends DefaultComponent {
         SharedAccount account = new SharedAccount(store(), TokenAccount.of(properties, settings.baseUrl()),
                 FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock());
         ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
-                cache(), clock(), tokenThreads(), redactor(providerId), ConfiguredToken.from(properties),
-                new FailurePolicy(providerId, settings.failure(), clock(), new Random()), pause(), account);
+                ConfiguredToken.from(properties), redactor(providerId), cache(), account,
+                new AuthRuntime(clock(), pause(), tokenThreads(), new Random()));
         auth.joinCluster();
         return auth;
     }

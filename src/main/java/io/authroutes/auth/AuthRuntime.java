@@ -1,0 +1,12 @@
+package io.authroutes.auth;
+
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+/**
+ * What every provider of one application shares: the clock tokens are judged by, how a caller waits
+ * for a backing-off endpoint, where token requests run, and the randomness that jitters backoff.
+ */
+public record AuthRuntime(Clock clock, Pause pause, Executor executor, RandomGenerator random) {
+}

@@ -34,6 +34,15 @@ public record ExpiryPolicy(Duration skew) {
         return token.expiry().map(expiresAt -> !now.isBefore(expiresAt.minus(effectiveSkew(token)))).orElse(false);
     }
 
+    /**
+     * True once less than half the (capped) skew remains: a token this close to its end may expire on
+     * its way to the upstream, so a caller waits for the renewal instead of sending it (the renewal
+     * started at the skew, so it has usually landed by then).
+     */
+    public boolean tooLateToSend(Token token, Instant now) {
+        return token.expiry().map(expiresAt -> !now.isBefore(expiresAt.minus(effectiveSkew(token).dividedBy(2)))).orElse(false);
+    }
+
     Duration effectiveSkew(Token token) {
         Duration lifetime = Duration.between(token.obtainedAt(), token.expiresAt());
         Duration share = lifetime.dividedBy(SHORT_LIFETIME_SHARE);

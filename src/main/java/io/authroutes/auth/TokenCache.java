@@ -34,7 +34,7 @@ public final class TokenCache {
             return cached;
         }
         CompletableFuture<Token> renewal = renewInBackground(providerId, cached, token, loader);
-        return token.isExpiredAt(clock.instant()) ? renewal : cached;
+        return loader.expiry().tooLateToSend(token, clock.instant()) ? renewal : cached;
     }
 
     /** Starts a renewal now unless one is running, and returns the future of the one that runs. */

@@ -65,4 +65,15 @@ class ExpiryPolicyTest {
         assertThat(token.toString()).doesNotContain("s3cr3t-value").doesNotContain("r3fr3sh-value")
                 .contains(token.fingerprint());
     }
+
+    @Test
+    void tooLateToSendWhenLessThanHalfTheSkewRemainsThenTheCallerWaitsForTheRenewal() {
+        ExpiryPolicy policy = new ExpiryPolicy(Duration.ofSeconds(60));
+        Instant obtained = Instant.parse("2026-11-22T10:00:00Z");
+        Token token = new Token("t", obtained, obtained.plusSeconds(20), null, java.util.Map.of());
+
+        assertThat(policy.needsRenewal(token, obtained.plusMillis(18_000))).isTrue();
+        assertThat(policy.tooLateToSend(token, obtained.plusMillis(18_999))).isFalse();
+        assertThat(policy.tooLateToSend(token, obtained.plusMillis(19_000))).isTrue();
+    }
 }

@@ -80,7 +80,7 @@ class ProviderAuthTest {
         Token first = auth.token();
         CountDownLatch release = new CountDownLatch(1);
         endpoint.holdUntil(release);
-        clock.advance(Duration.ofMinutes(9).plusSeconds(30));
+        clock.advance(Duration.ofMinutes(9).plusSeconds(10));
 
         assertThat(auth.token()).isEqualTo(first);
         assertThat(auth.token()).isEqualTo(first);

@@ -30,7 +30,7 @@ public abstract class SimulatedProvider implements HttpHandler {
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger outageLeft = new AtomicInteger();
-    private final AtomicBoolean revokedLast = new AtomicBoolean();
+    private final AtomicBoolean rejectedLast = new AtomicBoolean();
     private volatile int outageStatus;
 
     protected SimulatedProvider(String mount, Clock clock, SandboxSettings settings) {
@@ -102,13 +102,16 @@ public abstract class SimulatedProvider implements HttpHandler {
      */
     protected boolean callWith(String token) {
         countCall();
+        // never right after a rejection of any kind (revoked or expired), so the retry that follows one
+        // always goes through and the default run shows no error (maxReauthAttempts=1)
         boolean revoke = settings.revokeProbability() > 0 && random.nextDouble() < settings.revokeProbability()
-                && !revokedLast.get();
-        revokedLast.set(revoke);
+                && !rejectedLast.get();
         if (revoke) {
             tokens.revoke(token);
         }
-        return tokens.isValid(token, clock.instant());
+        boolean valid = tokens.isValid(token, clock.instant());
+        rejectedLast.set(!valid);
+        return valid;
     }
 
     protected void countCall() {

@@ -8,30 +8,32 @@ import java.util.Base64;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.DefaultProducer;
 
 /**
- * {@code authroutes:basic?provider=<id>&username=login&password=password}: sets
- * {@code Authorization: Basic} (RFC 7617) from two of the provider's options, read at request time.
- * With {@code asToken=true} it ends a token route instead: the encoded pair becomes the token, for
- * APIs that take Basic credentials on every call (a call route then uses {@code prefix=Basic}).
- * The option named by {@code password} is a secret.
+ * {@code authroutes:basic}: sets {@code Authorization: Basic} (RFC 7617) from two of the provider's
+ * options, read at request time. With {@code asToken=true} it ends a token route instead: the encoded
+ * pair becomes the token, for APIs that take Basic credentials on every call (a call route then uses
+ * {@code prefix=Basic}).
  */
-public class BasicAuthEndpoint extends ProviderEndpoint {
+@UriParams
+public class BasicAuthStep implements Step {
 
+    @UriParam(label = "basic", defaultValue = "username", description = "The provider option holding the user name, e.g. login")
     private String username = "username";
+    @UriParam(label = "basic", defaultValue = "password", secret = true,
+            description = "The provider option holding the password (its name, not the password), read at request time; a secret")
     private String password = "password";
+    @UriParam(label = "basic", defaultValue = "false",
+            description = "Leave the credentials as the token of a token route, rather than as a header")
     private boolean asToken;
-
-    BasicAuthEndpoint(String uri, AuthroutesComponent component) {
-        super(uri, component);
-    }
 
     public String getUsername() {
         return username;
     }
 
-    /** The option holding the user name, e.g. {@code login}. */
     public void setUsername(String username) {
         this.username = username;
     }
@@ -40,7 +42,6 @@ public class BasicAuthEndpoint extends ProviderEndpoint {
         return password;
     }
 
-    /** The option holding the password. */
     public void setPassword(String password) {
         this.password = password;
     }
@@ -49,26 +50,30 @@ public class BasicAuthEndpoint extends ProviderEndpoint {
         return asToken;
     }
 
-    /** Leave the credentials as the token of a token route, rather than as a header. */
     public void setAsToken(boolean asToken) {
         this.asToken = asToken;
     }
 
     @Override
-    List<CredentialOption> credentialsRead() {
+    public void validate(AuthroutesEndpoint endpoint) {
+        // both options default to an option name, so there is nothing left unset
+    }
+
+    @Override
+    public List<CredentialOption> credentialsRead(AuthroutesEndpoint endpoint) {
         return List.of(CredentialOption.required(username), CredentialOption.required(password).asSecret());
     }
 
     @Override
-    public Producer createProducer() {
-        return new DefaultProducer(this) {
+    public Producer createProducer(AuthroutesEndpoint endpoint) {
+        return new DefaultProducer(endpoint) {
             @Override
             public void process(Exchange exchange) {
-                ProviderProperties properties = getComponent().properties(getProvider());
+                ProviderProperties properties = endpoint.getComponent().properties(endpoint.getProvider());
                 String pair = properties.required(username) + ":" + properties.required(password);
                 String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
                 if (asToken) {
-                    exchange.getMessage().setBody(Token.of(encoded, getComponent().clock().instant(), null));
+                    exchange.getMessage().setBody(Token.of(encoded, endpoint.getComponent().clock().instant(), null));
                 } else {
                     exchange.getMessage().setHeader("Authorization", "Basic " + encoded);
                 }

@@ -37,6 +37,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "expiresIn": target.getTokenAnswer().setExpiresIn(property(camelContext, java.lang.String.class, value)); return true;
         case "field": target.getRequestFields().setField(property(camelContext, java.util.Map.class, value)); return true;
         case "fields": target.getRequestFields().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "formencoded":
+        case "formEncoded": target.getBasic().setFormEncoded(property(camelContext, boolean.class, value)); return true;
         case "header": target.getCall().setHeader(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
@@ -48,12 +50,16 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provider": target.setProvider(property(camelContext, java.lang.String.class, value)); return true;
         case "providerheader":
         case "providerHeader": target.getCall().setProviderHeader(property(camelContext, java.util.Map.class, value)); return true;
+        case "queryparameter":
+        case "queryParameter": target.getCall().setQueryParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "reauthon":
         case "reauthOn": target.getCall().setReauthOn(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getTokenAnswer().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "secretfield":
         case "secretField": target.getRequestFields().setSecretField(property(camelContext, java.util.Map.class, value)); return true;
+        case "secretoption":
+        case "secretOption": target.getApiKey().setSecretOption(property(camelContext, java.lang.String.class, value)); return true;
         case "secretvalue":
         case "secretValue": target.getHeaderStep().setSecretValue(property(camelContext, java.lang.String.class, value)); return true;
         case "sensitive": target.getRequestFields().setSensitive(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,6 +87,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "expiresIn": return java.lang.String.class;
         case "field": return java.util.Map.class;
         case "fields": return java.lang.String.class;
+        case "formencoded":
+        case "formEncoded": return boolean.class;
         case "header": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
@@ -92,12 +100,16 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provider": return java.lang.String.class;
         case "providerheader":
         case "providerHeader": return java.util.Map.class;
+        case "queryparameter":
+        case "queryParameter": return java.lang.String.class;
         case "reauthon":
         case "reauthOn": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "secretfield":
         case "secretField": return java.util.Map.class;
+        case "secretoption":
+        case "secretOption": return java.lang.String.class;
         case "secretvalue":
         case "secretValue": return java.lang.String.class;
         case "sensitive": return java.lang.String.class;
@@ -126,6 +138,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "expiresIn": return target.getTokenAnswer().getExpiresIn();
         case "field": return target.getRequestFields().getField();
         case "fields": return target.getRequestFields().getFields();
+        case "formencoded":
+        case "formEncoded": return target.getBasic().isFormEncoded();
         case "header": return target.getCall().getHeader();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
@@ -137,12 +151,16 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "provider": return target.getProvider();
         case "providerheader":
         case "providerHeader": return target.getCall().getProviderHeader();
+        case "queryparameter":
+        case "queryParameter": return target.getCall().getQueryParameter();
         case "reauthon":
         case "reauthOn": return target.getCall().getReauthOn();
         case "refreshtoken":
         case "refreshToken": return target.getTokenAnswer().getRefreshToken();
         case "secretfield":
         case "secretField": return target.getRequestFields().getSecretField();
+        case "secretoption":
+        case "secretOption": return target.getApiKey().getSecretOption();
         case "secretvalue":
         case "secretValue": return target.getHeaderStep().getSecretValue();
         case "sensitive": return target.getRequestFields().getSensitive();

@@ -23,7 +23,7 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(30);
         props.add("asToken");
         props.add("credentials");
         props.add("error");
@@ -33,6 +33,7 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
         props.add("expiresIn");
         props.add("field");
         props.add("fields");
+        props.add("formEncoded");
         props.add("header");
         props.add("lazyStartProducer");
         props.add("lifetime");
@@ -42,9 +43,11 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
         props.add("prefix");
         props.add("provider");
         props.add("providerHeader");
+        props.add("queryParameter");
         props.add("reauthOn");
         props.add("refreshToken");
         props.add("secretField");
+        props.add("secretOption");
         props.add("secretValue");
         props.add("sensitive");
         props.add("step");
@@ -52,9 +55,10 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
         props.add("username");
         props.add("value");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("password");
         secretProps.add("secretField");
+        secretProps.add("secretOption");
         secretProps.add("secretValue");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(3);

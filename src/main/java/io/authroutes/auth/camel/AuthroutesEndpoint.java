@@ -26,8 +26,9 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
 
     @UriPath(description = "What the step does: call sends a call with a token; token reads a token endpoint's answer;"
             + " form, json and query write a token request's fields; basic sets Authorization: Basic; header sets one"
-            + " request header from a provider option or the token being renewed",
-            enums = "call,token,form,json,query,basic,header")
+            + " request header from a provider option or the token being renewed; key makes a provider option (an API"
+            + " key) the token",
+            enums = "call,token,form,json,query,basic,header,key")
     @Metadata(required = true)
     private final String step;
     @UriParam(description = "The provider id this step acts for, e.g. zont; {{id}} in a route template")
@@ -45,6 +46,8 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
     private BasicAuthStep basic = new BasicAuthStep();
     @UriParam
     private HeaderStep headerStep = new HeaderStep();
+    @UriParam
+    private ApiKeyStep apiKey = new ApiKeyStep();
 
     AuthroutesEndpoint(String uri, AuthroutesComponent component, String step) {
         super(uri, component);
@@ -111,6 +114,14 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
         this.headerStep = headerStep;
     }
 
+    public ApiKeyStep getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(ApiKeyStep apiKey) {
+        this.apiKey = apiKey;
+    }
+
     /** The step this endpoint is, as its path names it. */
     Step behaviour() {
         return switch (step) {
@@ -119,8 +130,9 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
             case "form", "json", "query" -> requestFields;
             case "basic" -> basic;
             case "header" -> headerStep;
+            case "key" -> apiKey;
             default -> throw new IllegalArgumentException("Unknown authroutes step '" + step + "' in " + getEndpointUri()
-                    + "; use call, token, form, json, query, basic or header");
+                    + "; use call, token, form, json, query, basic, header or key");
         };
     }
 

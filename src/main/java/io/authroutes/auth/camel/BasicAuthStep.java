@@ -3,6 +3,7 @@ package io.authroutes.auth.camel;
 import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -29,6 +30,9 @@ public class BasicAuthStep implements Step {
     @UriParam(label = "basic", defaultValue = "false",
             description = "Leave the credentials as the token of a token route, rather than as a header")
     private boolean asToken;
+    @UriParam(label = "basic", defaultValue = "false", description = "URL-encode the user name and password before joining"
+            + " them, as RFC 6749 section 2.3.1 asks of OAuth2 client credentials sent with client_secret_basic")
+    private boolean formEncoded;
 
     public String getUsername() {
         return username;
@@ -54,6 +58,18 @@ public class BasicAuthStep implements Step {
         this.asToken = asToken;
     }
 
+    public boolean isFormEncoded() {
+        return formEncoded;
+    }
+
+    public void setFormEncoded(boolean formEncoded) {
+        this.formEncoded = formEncoded;
+    }
+
+    private String encodedIfAsked(String text) {
+        return formEncoded ? URLEncoder.encode(text, StandardCharsets.UTF_8) : text;
+    }
+
     @Override
     public void validate(AuthroutesEndpoint endpoint) {
         // both options default to an option name, so there is nothing left unset
@@ -70,7 +86,7 @@ public class BasicAuthStep implements Step {
             @Override
             public void process(Exchange exchange) {
                 ProviderProperties properties = endpoint.getComponent().properties(endpoint.getProvider());
-                String pair = properties.required(username) + ":" + properties.required(password);
+                String pair = encodedIfAsked(properties.required(username)) + ":" + encodedIfAsked(properties.required(password));
                 String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
                 if (asToken) {
                     exchange.getMessage().setBody(Token.of(encoded, endpoint.getComponent().clock().instant(), null));

@@ -63,7 +63,8 @@ final class CallProducer extends DefaultProducer {
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), endpoint.prefixed(token.value()));
+            Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), step.getQueryParameter(),
+                    endpoint.prefixed(token.value()));
             http.process(call);
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {

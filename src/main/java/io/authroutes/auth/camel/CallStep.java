@@ -25,6 +25,9 @@ public class CallStep implements Step {
     @UriParam(label = "call", defaultValue = "401",
             description = "Statuses meaning this token is no longer accepted, comma-separated, e.g. 401 or 401,403")
     private String reauthOn = "401";
+    @UriParam(label = "call", description = "Send the token as this query parameter instead of a header, e.g. api_key, for"
+            + " APIs that take a key in the query; a query string may reach access logs, so prefer a header where the API allows it")
+    private String queryParameter;
     @UriParam(label = "call", prefix = PROVIDER_HEADER, multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.Object>",
             description = "Headers the provider asks for on every call, e.g. providerHeader.X-ZONT-Client. Set on each attempt's"
                     + " request only, never on the flow's message. The YAML DSL turns a dashed key of a parameters map into"
@@ -37,6 +40,14 @@ public class CallStep implements Step {
 
     public void setHeader(String header) {
         this.header = header;
+    }
+
+    public String getQueryParameter() {
+        return queryParameter;
+    }
+
+    public void setQueryParameter(String queryParameter) {
+        this.queryParameter = queryParameter == null || queryParameter.isBlank() ? null : queryParameter.trim();
     }
 
     public String getReauthOn() {

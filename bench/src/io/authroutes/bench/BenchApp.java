@@ -7,7 +7,7 @@ import org.apache.camel.main.Main;
 
 /**
  * One Camel context, started by Camel Main as the app starts, with the authroutes engine and one
- * provider of kind yavapteke pointed at a fake provider, and camel-http for the two other ways.
+ * provider of kind oauth2-client-credentials pointed at a fake provider, and camel-http for the two other ways.
  * Each client id is new, so every app starts cold, camel-http's JVM-wide token cache included.
  */
 final class BenchApp implements AutoCloseable {
@@ -29,7 +29,7 @@ final class BenchApp implements AutoCloseable {
         this.round = round;
         Properties p = new Properties();
         p.setProperty("camel.main.name", "bench");
-        p.setProperty("camel.main.routes-include-pattern", "file:routes/auth/yavapteke.camel.yaml");
+        p.setProperty("camel.main.routes-include-pattern", "file:routes/auth/oauth2-client-credentials.camel.yaml");
         p.setProperty("camel.main.routes-builder-classes", "io.authroutes.auth.camel.ProviderRoutes");
         p.setProperty("camel.main.stream-caching-enabled", "true");
         p.setProperty("camel.main.jmx-enabled", "false");
@@ -42,7 +42,7 @@ final class BenchApp implements AutoCloseable {
         // the same connection pool for every way: one connection per caller
         p.setProperty("camel.component.http.max-total-connections", String.valueOf(Math.max(200, callers * 2)));
         p.setProperty("camel.component.http.connections-per-route", String.valueOf(Math.max(20, callers)));
-        p.setProperty("providers." + PROVIDER + ".kind", "yavapteke");
+        p.setProperty("providers." + PROVIDER + ".kind", "oauth2-client-credentials");
         p.setProperty("providers." + PROVIDER + ".baseUrl", fake.apiUrl());
         p.setProperty("providers." + PROVIDER + ".tokenUrl", fake.tokenUrl());
         p.setProperty("providers." + PROVIDER + ".clientId", clientId(Way.AUTHROUTES));

@@ -61,7 +61,7 @@ class SecretsFromEverySourceTest {
                 """.formatted(dir.resolve("calls.camel.yaml")));
         StringBuilder calls = new StringBuilder();
         for (String id : SECRET_BY_SOURCE.keySet()) {
-            config.append("providers.").append(id).append(".kind = yavapteke\n")
+            config.append("providers.").append(id).append(".kind = oauth2-client-credentials\n")
                     .append("providers.").append(id).append(".baseUrl = ").append(API.url("/yv/api/v1")).append('\n')
                     .append("providers.").append(id).append(".tokenUrl = ").append(API.url("/yv/connect/token")).append('\n')
                     .append("providers.").append(id).append(".clientId = client-").append(id).append('\n');

@@ -15,10 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.BeanInject;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Produce;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RoutesDefinition;
+import org.apache.camel.support.PluginHelper;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.Configure;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * README "Adding a provider": a scheme unlike the four (an API key exchanged for a session key nested
- * in the answer, a custom header, an absolute epoch expiry) added with routes/examples/parcelhub.camel.yaml
+ * README "Adding a provider": a scheme unlike the four (an API key sent in a header, exchanged for a
+ * session key nested in the answer, a custom header, an absolute epoch expiry) added with routes/examples/parcelhub.camel.yaml
  * and a properties block only.
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
@@ -46,7 +51,7 @@ class AddedProviderTest {
 
     private static final FakeApi API = new FakeApi()
             .on("/v2/sessions", request -> {
-                if (KEY_REVOKED.get() || !request.body().contains("\"apiKey\":\"" + API_KEY + "\"")) {
+                if (KEY_REVOKED.get() || !request.header("X-Api-Key").equals(API_KEY)) {
                     return new Reply(401, "{\"error\": {\"code\": \"unknown_key\", \"message\": \"No such API key\"}}");
                 }
                 String key = "sk-" + UUID.randomUUID();
@@ -61,6 +66,8 @@ class AddedProviderTest {
 
     @Produce
     ProducerTemplate template;
+    @BeanInject
+    CamelContext context;
     private CapturedLog log;
 
     @Configure
@@ -107,6 +114,18 @@ class AddedProviderTest {
         assertThat(second.getMessage().getBody(String.class)).contains("PH-1001");
         assertThat(second.getMessage().getHeader("X-Session-Key")).isNull();
         assertThat(API.requests("/v2/sessions") - before).isEqualTo(1);
+    }
+
+    @Test
+    void sessionRequestCarriesTheApiKeyInItsHeaderWhileNoRouteDefinitionHoldsIt() throws Exception {
+        parcels();
+
+        assertThat(API.requests("/v2/sessions")).isPositive();
+        RoutesDefinition all = new RoutesDefinition();
+        all.setRoutes(context.getCamelContextExtension().getContextPlugin(Model.class).getRouteDefinitions());
+        // placeholders resolved: even the most revealing dump holds the key's name only
+        String routes = PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context, all, true, false, false);
+        assertThat(routes).contains("X-Api-Key").doesNotContain(API_KEY);
     }
 
     @Test

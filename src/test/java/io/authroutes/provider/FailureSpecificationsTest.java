@@ -87,7 +87,7 @@ class FailureSpecificationsTest {
         Map<String, String> properties = new HashMap<>();
         for (String id : List.of("wrongpw", "rejecting", "empty", "html", "flaky", "zero", "huge", "busy")) {
             Provider p = provider(id);
-            properties.put("providers." + id + ".kind", "yavapteke");
+            properties.put("providers." + id + ".kind", "oauth2-client-credentials");
             properties.put("providers." + id + ".baseUrl", p.server.url("/api"));
             properties.put("providers." + id + ".tokenUrl", p.server.url("/token"));
             properties.put("providers." + id + ".clientId", "client-" + id);

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** yaVapteke through routes/auth/yavapteke.camel.yaml against the simulated API (seed 002), 5 s tokens. */
+/** yaVapteke as a properties block over routes/auth/oauth2-client-credentials.camel.yaml against the simulated API (seed 002), 5 s tokens. */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
         "sandbox.port=0", "sandbox.revokeProbability=0", "hawtio.enabled=false", "camel.management.enabled=false", "sandbox.tokenLifetime=5s",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
-        "providers.yv-wrong.kind=yavapteke", "providers.yv-wrong.baseUrl={{providers.yavapteke.baseUrl}}",
+        "providers.yv-wrong.kind=oauth2-client-credentials", "providers.yv-wrong.baseUrl={{providers.yavapteke.baseUrl}}",
         "providers.yv-wrong.tokenUrl={{providers.yavapteke.tokenUrl}}",
         "providers.yv-wrong.clientId=sandbox-client", "providers.yv-wrong.clientSecret=wrong-secret-e81",
-        "providers.yv-doc.kind=yavapteke", "providers.yv-doc.baseUrl={{providers.yavapteke.baseUrl}}",
+        "providers.yv-doc.kind=oauth2-client-credentials", "providers.yv-doc.baseUrl={{providers.yavapteke.baseUrl}}",
         "providers.yv-doc.tokenUrl={{providers.yavapteke.tokenUrl}}", "providers.yv-doc.secretField=secret",
         "providers.yv-doc.clientId=sandbox-client", "providers.yv-doc.clientSecret=sandbox-secret"})
 class YaVaptekeRoutesTest extends SandboxSpecification {

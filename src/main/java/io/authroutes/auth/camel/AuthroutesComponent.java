@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
 
@@ -36,9 +37,10 @@ import org.apache.camel.util.PropertiesHelper;
  * <ul>
  *   <li>{@code authroutes:call} sends the call with a token and re-authenticates on rejection;</li>
  *   <li>{@code authroutes:token} turns a token endpoint's answer into a token;</li>
- *   <li>{@code authroutes:form|json|query|basic} put credentials into a token request at run time.</li>
+ *   <li>{@code authroutes:form|json|query|basic|header} put credentials into a token request at run time.</li>
  * </ul>
  */
+@Component(AuthroutesComponent.NAME)
 public class AuthroutesComponent extends DefaultComponent {
 
     public static final String NAME = "authroutes";
@@ -58,14 +60,12 @@ public class AuthroutesComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        ProviderEndpoint endpoint = switch (remaining) {
-            case "call" -> new CallEndpoint(uri, this, PropertiesHelper.extractProperties(parameters, CallEndpoint.PROVIDER_HEADER));
-            case "token" -> new TokenAnswerEndpoint(uri, this);
-            case "form", "json", "query" -> new RequestFieldsEndpoint(uri, this, RequestFieldsEndpoint.Format.valueOf(remaining.toUpperCase()));
-            case "basic" -> new BasicAuthEndpoint(uri, this);
-            default -> throw new IllegalArgumentException("Unknown authroutes step '" + remaining
-                    + "' in " + uri + "; use call, token, form, json, query or basic");
-        };
+        AuthroutesEndpoint endpoint = new AuthroutesEndpoint(uri, this, remaining);
+        endpoint.behaviour();
+        // options with a prefix, one per header or field, e.g. field.client_id
+        endpoint.getCall().setProviderHeader(PropertiesHelper.extractProperties(parameters, CallStep.PROVIDER_HEADER));
+        endpoint.getRequestFields().setField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.FIELD));
+        endpoint.getRequestFields().setSecretField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.SECRET_FIELD));
         setProperties(endpoint, parameters);
         endpoint.validate();
         endpoint.credentialsRead().forEach(option -> credentials.declare(endpoint.getProvider(), option));

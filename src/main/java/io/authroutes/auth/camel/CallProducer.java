@@ -24,15 +24,17 @@ final class CallProducer extends DefaultProducer {
     /** How many re-authentications this exchange's current call has used; visible in message history. */
     static final String REAUTH_ATTEMPTS = "AuthroutesReauthAttempts";
 
-    private final CallEndpoint endpoint;
+    private final AuthroutesEndpoint endpoint;
+    private final CallStep step;
     private final Set<Integer> reauthStatuses;
     private Endpoint upstream;
     private AsyncProcessor http;
 
-    CallProducer(CallEndpoint endpoint) {
+    CallProducer(AuthroutesEndpoint endpoint, CallStep step) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.reauthStatuses = endpoint.reauthStatuses();
+        this.step = step;
+        this.reauthStatuses = step.reauthStatuses();
     }
 
     @Override
@@ -61,7 +63,8 @@ final class CallProducer extends DefaultProducer {
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            Exchange call = request.attempt(upstream, endpoint.providerHeaders(), endpoint.getHeader(), endpoint.headerValue(token.value()));
+            Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), step.getQueryParameter(),
+                    endpoint.prefixed(token.value()));
             http.process(call);
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {

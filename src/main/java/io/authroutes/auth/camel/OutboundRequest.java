@@ -1,6 +1,8 @@
 package io.authroutes.auth.camel;
 
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +65,11 @@ final class OutboundRequest {
         return new OutboundRequest(headers, body, flow.getProperty(ExchangePropertyKey.CHARSET_NAME));
     }
 
-    /** A new exchange for one attempt: the request, then the provider's own headers, then the token. */
-    Exchange attempt(Endpoint upstream, Map<String, String> providerHeaders, String tokenHeader, String tokenValue) {
+    /**
+     * A new exchange for one attempt: the request, then the provider's own headers, then the token in
+     * {@code tokenHeader}, or, when {@code tokenQuery} names a query parameter, appended to the query.
+     */
+    Exchange attempt(Endpoint upstream, Map<String, String> providerHeaders, String tokenHeader, String tokenQuery, String tokenValue) {
         if (body instanceof StreamCache cache) {
             cache.reset();
         }
@@ -72,7 +77,13 @@ final class OutboundRequest {
         Message message = call.getIn();
         message.getHeaders().putAll(headers);
         message.getHeaders().putAll(providerHeaders);
-        message.setHeader(tokenHeader, tokenValue);
+        if (tokenQuery == null) {
+            message.setHeader(tokenHeader, tokenValue);
+        } else {
+            String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
+            String pair = URLEncoder.encode(tokenQuery, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(tokenValue, StandardCharsets.UTF_8);
+            message.setHeader(Exchange.HTTP_QUERY, query == null || query.isBlank() ? pair : query + "&" + pair);
+        }
         message.setBody(body);
         if (charset != null) {
             call.setProperty(ExchangePropertyKey.CHARSET_NAME, charset);

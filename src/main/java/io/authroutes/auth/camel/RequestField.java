@@ -3,18 +3,38 @@ package io.authroutes.auth.camel;
 import io.authroutes.auth.ProviderConfigurationException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One field of a token request, written {@code name:source} where the source is
+ * One field of a token request (or one header): a name and where its value comes from. The source is
  * {@code @option} (the provider's property, read when the request is made, so no secret is ever part
- * of a route definition; {@code @option?} leaves the field out when the option is not set), {@code #token} or {@code #refreshToken} (of the token being renewed), or
- * a literal.
+ * of a route definition; {@code @option?} leaves the field out when the option is not set),
+ * {@code #token} or {@code #refreshToken} (of the token being renewed), or a literal.
+ *
+ * @param secret the option read is a secret: masked wherever text may reach a log, refused as a literal
  */
-record RequestField(String name, String source) {
+record RequestField(String name, String source, boolean secret) {
 
+    /** Fields given as options {@code field.<name>=<source>} and {@code secretField.<name>=@<option>}, in that order. */
+    static List<RequestField> of(Map<String, Object> fields, Map<String, Object> secretFields) {
+        List<RequestField> all = new ArrayList<>();
+        fields.forEach((name, source) -> all.add(new RequestField(name, String.valueOf(source).trim(), false)));
+        secretFields.forEach((name, source) -> {
+            RequestField field = new RequestField(name, String.valueOf(source).trim(), true);
+            if (field.option().isEmpty()) {
+                throw new IllegalArgumentException("secretField." + name + " must name the provider option holding the secret,"
+                        + " e.g. secretField." + name + ": \"@clientSecret\"; a literal would put the secret in the route");
+            }
+            all.add(field);
+        });
+        return all;
+    }
+
+    /** The deprecated one-option form {@code name:source,name:source}. */
     static List<RequestField> parse(String spec) {
         if (spec == null || spec.isBlank()) {
             return List.of();
@@ -25,8 +45,12 @@ record RequestField(String name, String source) {
                 throw new IllegalArgumentException("request field '" + part + "' must be name:source, where source is"
                         + " @option, #token, #refreshToken or a literal, e.g. client_id:@clientId");
             }
-            return new RequestField(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
+            return new RequestField(part.substring(0, colon).trim(), part.substring(colon + 1).trim(), false);
         }).toList();
+    }
+
+    RequestField asSecret() {
+        return new RequestField(name, source, true);
     }
 
     boolean isOptional() {

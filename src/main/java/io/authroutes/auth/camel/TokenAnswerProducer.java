@@ -28,11 +28,13 @@ final class TokenAnswerProducer extends DefaultProducer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TokenAnswerEndpoint endpoint;
+    private final AuthroutesEndpoint endpoint;
+    private final TokenAnswerStep step;
 
-    TokenAnswerProducer(TokenAnswerEndpoint endpoint) {
+    TokenAnswerProducer(AuthroutesEndpoint endpoint, TokenAnswerStep step) {
         super(endpoint);
         this.endpoint = endpoint;
+        this.step = step;
     }
 
     @Override
@@ -68,29 +70,29 @@ final class TokenAnswerProducer extends DefaultProducer {
     }
 
     private Token token(String id, JsonNode body, Instant sentAt) {
-        String value = JsonFields.text(body, endpoint.getToken()).filter(v -> !v.isBlank()).orElseThrow(() ->
-                new UnusableTokenAnswerException(id, "the token answer has no '" + endpoint.getToken() + "' field (it has: "
+        String value = JsonFields.text(body, step.getToken()).filter(v -> !v.isBlank()).orElseThrow(() ->
+                new UnusableTokenAnswerException(id, "the token answer has no '" + step.getToken() + "' field (it has: "
                         + JsonFields.names(body) + "); if the provider names it differently, set token=<field> on the"
                         + " authroutes:token step of this provider's route in routes/auth"));
-        String refresh = JsonFields.text(body, endpoint.getRefreshToken()).orElse(null);
-        return new Token(value, sentAt, endpoint.expiry().of(id, body, sentAt), refresh, Map.of());
+        String refresh = JsonFields.text(body, step.getRefreshToken()).orElse(null);
+        return new Token(value, sentAt, step.expiry().of(id, body, sentAt), refresh, Map.of());
     }
 
     private boolean refused(Optional<JsonNode> answer) {
-        return endpoint.getOk() != null && answer.flatMap(a -> JsonFields.find(a, endpoint.getOk()))
+        return step.getOk() != null && answer.flatMap(a -> JsonFields.find(a, step.getOk()))
                 .map(ok -> !ok.asBoolean(false)).orElse(false);
     }
 
     private String reason(Optional<JsonNode> answer) {
-        Optional<String> code = answer.flatMap(a -> JsonFields.text(a, endpoint.getError()));
-        Optional<String> text = answer.flatMap(a -> JsonFields.message(a, endpoint.getErrorText()));
+        Optional<String> code = answer.flatMap(a -> JsonFields.text(a, step.getError()));
+        Optional<String> text = answer.flatMap(a -> JsonFields.message(a, step.getErrorText()));
         String joined = Arrays.stream(new Optional<?>[] {code, text}).flatMap(Optional::stream)
                 .map(Object::toString).collect(Collectors.joining(": "));
         return joined.isEmpty() ? "" : ", " + joined;
     }
 
     private String whatToCheck(String id) {
-        String keys = Arrays.stream(endpoint.getCredentials().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        String keys = Arrays.stream(step.getCredentials().split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(option -> ProviderProperties.PREFIX + id + "." + option).collect(Collectors.joining(" and "));
         return keys.isEmpty() ? "" : "; check " + keys;
     }

@@ -3,41 +3,59 @@ package io.authroutes.auth.camel;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 
 /**
- * {@code authroutes:token?provider=<id>&token=...&expiresIn=...}: the last step of a token route.
+ * {@code authroutes:token}: the last step of a token route.
  * Reads the HTTP answer of the provider's token endpoint and leaves a token as the message body, or
  * fails with an error that says whether the credentials or the endpoint are at fault.
  * Field names are dotted paths into the JSON answer, matched case-insensitively.
  */
-public class TokenAnswerEndpoint extends ProviderEndpoint {
+@UriParams
+public class TokenAnswerStep implements Step {
 
+    @UriParam(label = "token", defaultValue = "access_token",
+            description = "The field holding the token, e.g. access_token or session.key.")
     private String token = "access_token";
+    @UriParam(label = "token", defaultValue = "expires_in",
+            description = "The field with the lifetime in seconds, counted from when the request was sent (RFC 6749 section 5.1).")
     private String expiresIn = "expires_in";
+    @UriParam(label = "token",
+            description = "The field with an absolute expiry: ISO-8601, yyyy-MM-dd HH:mm:ss or epoch seconds/millis.")
     private String expiresAt;
+    @UriParam(label = "token", defaultValue = "UTC",
+            description = "The zone of expiresAt values written without an offset.")
     private String expiresAtZone = "UTC";
+    @UriParam(label = "token",
+            description = "The documented lifetime, used when the answer states no expiry or an unreadable one, e.g. P1D.")
     private String lifetime;
+    @UriParam(label = "token", defaultValue = "refresh_token",
+            description = "The field with the refresh token, if the provider issues one.")
     private String refreshToken = "refresh_token";
+    @UriParam(label = "token",
+            description = "A boolean field that is false when the provider refused the request with a 2xx status.")
     private String ok;
+    @UriParam(label = "token", defaultValue = "error",
+            description = "The field with the error code, e.g. error (invalid_client, auth_failed).")
     private String error = "error";
+    @UriParam(label = "token", defaultValue = "error_description",
+            description = "The field with the human-readable error, a string or a list of strings.")
     private String errorText = "error_description";
+    @UriParam(label = "token",
+            description = "The options to check when the credentials are refused, e.g. login,password; named in the error.")
     private String credentials = "";
     private TokenExpiry expiry;
 
-    TokenAnswerEndpoint(String uri, AuthroutesComponent component) {
-        super(uri, component);
-    }
-
     @Override
-    public Producer createProducer() {
-        return new TokenAnswerProducer(this);
+    public Producer createProducer(AuthroutesEndpoint endpoint) {
+        return new TokenAnswerProducer(endpoint, this);
     }
 
     public String getToken() {
         return token;
     }
 
-    /** The field holding the token, e.g. {@code access_token} or {@code session.key}. */
     public void setToken(String token) {
         this.token = token;
     }
@@ -46,7 +64,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return expiresIn;
     }
 
-    /** The field with the lifetime in seconds, counted from when the request was sent (RFC 6749 section 5.1). */
     public void setExpiresIn(String expiresIn) {
         this.expiresIn = expiresIn;
     }
@@ -55,7 +72,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return expiresAt;
     }
 
-    /** The field with an absolute expiry: ISO-8601, {@code yyyy-MM-dd HH:mm:ss} or epoch seconds/millis. */
     public void setExpiresAt(String expiresAt) {
         this.expiresAt = expiresAt;
     }
@@ -64,7 +80,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return expiresAtZone;
     }
 
-    /** The zone of {@code expiresAt} values written without an offset. */
     public void setExpiresAtZone(String expiresAtZone) {
         this.expiresAtZone = expiresAtZone;
     }
@@ -73,7 +88,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return lifetime;
     }
 
-    /** The documented lifetime, used when the answer states no expiry or an unreadable one, e.g. {@code P1D}. */
     public void setLifetime(String lifetime) {
         this.lifetime = lifetime;
     }
@@ -82,7 +96,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return refreshToken;
     }
 
-    /** The field with the refresh token, if the provider issues one. */
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
     }
@@ -91,7 +104,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return ok;
     }
 
-    /** A boolean field that is {@code false} when the provider refused the request with a 2xx status. */
     public void setOk(String ok) {
         this.ok = ok;
     }
@@ -100,7 +112,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return error;
     }
 
-    /** The field with the error code, e.g. {@code error} ({@code invalid_client}, {@code auth_failed}). */
     public void setError(String error) {
         this.error = error;
     }
@@ -109,7 +120,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return errorText;
     }
 
-    /** The field with the human-readable error, a string or a list of strings. */
     public void setErrorText(String errorText) {
         this.errorText = errorText;
     }
@@ -118,7 +128,6 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
         return credentials;
     }
 
-    /** The options to check when the credentials are refused, e.g. {@code login,password}; named in the error. */
     public void setCredentials(String credentials) {
         this.credentials = credentials;
     }
@@ -140,13 +149,12 @@ public class TokenAnswerEndpoint extends ProviderEndpoint {
     }
 
     @Override
-    void validate() {
-        super.validate();
+    public void validate(AuthroutesEndpoint endpoint) {
         try {
             zone();
             documentedLifetime();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(getEndpointUri() + ": expiresAtZone must be a zone id such as UTC or"
+            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": expiresAtZone must be a zone id such as UTC or"
                     + " Europe/Warsaw, and lifetime an ISO-8601 duration such as P1D", e);
         }
     }

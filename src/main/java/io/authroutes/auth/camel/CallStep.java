@@ -1,0 +1,99 @@
+package io.authroutes.auth.camel;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * {@code authroutes:call}: sends the exchange to the provider's {@code baseUrl} with a token, and
+ * re-authenticates and retries when the upstream answers one of the {@code reauthOn} statuses.
+ */
+@UriParams
+public class CallStep implements Step {
+
+    /** Prefix of the options naming a provider header, e.g. {@code providerHeader.X-ZONT-Client}. */
+    static final String PROVIDER_HEADER = "providerHeader.";
+
+    @UriParam(label = "call", defaultValue = "Authorization", description = "The request header that carries the token, e.g. X-ZONT-Token")
+    private String header = "Authorization";
+    @UriParam(label = "call", defaultValue = "401",
+            description = "Statuses meaning this token is no longer accepted, comma-separated, e.g. 401 or 401,403")
+    private String reauthOn = "401";
+    @UriParam(label = "call", description = "Send the token as this query parameter instead of a header, e.g. api_key, for"
+            + " APIs that take a key in the query; a query string may reach access logs, so prefer a header where the API allows it")
+    private String queryParameter;
+    @UriParam(label = "call", prefix = PROVIDER_HEADER, multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.Object>",
+            description = "Headers the provider asks for on every call, e.g. providerHeader.X-ZONT-Client. Set on each attempt's"
+                    + " request only, never on the flow's message. The YAML DSL turns a dashed key of a parameters map into"
+                    + " camelCase: write this option in the uri, with the value as RAW(value)")
+    private Map<String, Object> providerHeader = Map.of();
+
+    public String getHeader() {
+        return header;
+    }
+
+    public void setHeader(String header) {
+        this.header = header;
+    }
+
+    public String getQueryParameter() {
+        return queryParameter;
+    }
+
+    public void setQueryParameter(String queryParameter) {
+        this.queryParameter = queryParameter == null || queryParameter.isBlank() ? null : queryParameter.trim();
+    }
+
+    public String getReauthOn() {
+        return reauthOn;
+    }
+
+    public void setReauthOn(String reauthOn) {
+        this.reauthOn = reauthOn;
+    }
+
+    public Map<String, Object> getProviderHeader() {
+        return providerHeader;
+    }
+
+    public void setProviderHeader(Map<String, Object> providerHeader) {
+        this.providerHeader = Collections.unmodifiableMap(new LinkedHashMap<>(providerHeader));
+    }
+
+    Map<String, String> providerHeaderValues() {
+        return providerHeader.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+    }
+
+    Set<Integer> reauthStatuses() {
+        return Arrays.stream(reauthOn.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(Integer::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Producer createProducer(AuthroutesEndpoint endpoint) {
+        endpoint.getComponent().authHeaders().add(header);
+        return new CallProducer(endpoint, this);
+    }
+
+    @Override
+    public void validate(AuthroutesEndpoint endpoint) {
+        try {
+            reauthStatuses();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": reauthOn must list HTTP statuses, e.g. reauthOn=401,403");
+        }
+        providerHeader.keySet().stream().filter(name -> name.regionMatches(true, 0, "Camel", 0, 5)
+                || name.equalsIgnoreCase(header)).findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException(endpoint.getEndpointUri() + ": providerHeader." + name
+                            + " cannot be set; a provider header is an HTTP header of the provider's own, not a Camel"
+                            + " header nor the token header '" + header + "'");
+                });
+    }
+}

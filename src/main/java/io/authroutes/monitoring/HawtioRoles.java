@@ -18,7 +18,8 @@ import javax.management.openmbean.TabularType;
 import javax.security.auth.Subject;
 
 /**
- * Who may change things through Hawtio (design, "Monitoring"): every user who logs in reads; only
+ * Who may change things through Hawtio (design, "Monitoring"): every user who logs in reads (route
+ * diagrams and their statistics included); only
  * users with one of {@code hawtio.operatorRoles} (default {@code admin}) write attributes or call
  * operations, such as a provider's {@code invalidate} and {@code renewNow}, or a route's
  * {@code start} and {@code stop}. Hawtio's own questions (its MBeans in the {@code hawtio} domain,
@@ -33,6 +34,12 @@ final class HawtioRoles implements HawtioRolesMBean {
     static final String OBJECT_NAME = "hawtio:type=security,area=jmx,name=AuthroutesRoles";
     private static final String[] COLUMNS = {"ObjectName", "Method", "CanInvoke"};
     private static final TabularType TABLE = table();
+    /**
+     * Operations that only read, which Hawtio's Route Diagram and Source tabs call: every user may. The
+     * route XML only without arguments (placeholders unresolved); jolokia-access.xml allows the same.
+     */
+    static final Set<String> READ_ONLY_OPERATIONS = Set.of("dumpRoutesStatsAsXml", "dumpRouteStatsAsXml");
+    static final String ROUTES_XML = "dumpRoutesAsXml";
 
     private final Set<String> operatorRoles;
     private final Set<String> rolePrincipalClasses;
@@ -64,7 +71,8 @@ final class HawtioRoles implements HawtioRolesMBean {
     @Override
     public boolean canInvoke(String objectName, String methodName, String[] argumentTypes) {
         boolean getter = argumentTypes.length == 0 && (methodName.startsWith("get") || methodName.startsWith("is"));
-        return getter || objectName.startsWith("hawtio:") || isOperator();
+        boolean read = READ_ONLY_OPERATIONS.contains(methodName) || argumentTypes.length == 0 && methodName.equals(ROUTES_XML);
+        return getter || read || objectName.startsWith("hawtio:") || isOperator();
     }
 
     @Override

@@ -28,6 +28,7 @@ public class MonitoringConfiguration implements CamelConfiguration {
             context.addStartupListener(console);
             context.getRegistry().bind(HAWTIO, console);
         }
+        context.addStartupListener(new ManagementAddress());
         AuthMonitoring monitoring = new AuthMonitoring(context);
         context.addService(monitoring);
         context.addStartupListener(monitoring);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hawtio as an operator uses it, in headless Chromium (src/test/browser/hawtio-operator.mjs): the
- * Camel routes table lists every provider's routes, and invalidate() on a provider's MBean makes the
+ * Camel routes table lists every provider's routes, a token route's Route Diagram and Source show its
+ * steps, and invalidate() on a provider's MBean makes the
  * next call acquire one new token. Needs Debian's Chromium and playwright-core (.ci/install-browser):
  * skipped without them, except under CI=true, where their absence fails the build.
  */
@@ -33,6 +34,7 @@ class HawtioInBrowserTest extends SandboxSpecification {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
     private static final Path BROWSER_SPECS = Path.of("src/test/browser");
     private static final Path SCREENSHOT = Path.of("target/hawtio-routes.png");
+    private static final Path DIAGRAM = Path.of("target/hawtio-route-diagram.png");
 
 
     @BeforeEach
@@ -53,6 +55,9 @@ class HawtioInBrowserTest extends SandboxSpecification {
                 "mobilesmarts", "mobilesmarts.token", "mobilesmarts.refresh", "mobilesmarts-documents",
                 "salebasis", "salebasis.token", "salebasis.extend", "salebasis.revoke", "salebasis-orders");
         assertThat(SCREENSHOT).isNotEmptyFile();
+        assertThat(seen.get("diagramNodes").asInt()).as("steps drawn in zont.token's Route Diagram").isGreaterThanOrEqualTo(4);
+        assertThat(DIAGRAM).isNotEmptyFile();
+        assertThat(seen.get("source").asInt()).as("Source tab's editor").isEqualTo(1);
         assertThat(seen.get("invalidate").asText()).isEqualTo("Token dropped; the next call to zont obtains a new one");
 
         assertThat(status(calls.call("zont", "POST", "devices", "{\"load_io\": true}"))).isEqualTo(200);
@@ -64,7 +69,7 @@ class HawtioInBrowserTest extends SandboxSpecification {
         Files.createDirectories(SCREENSHOT.getParent());
         Path errors = Files.createTempFile("hawtio-operator", ".log");
         Process node = new ProcessBuilder("node", BROWSER_SPECS.resolve("hawtio-operator.mjs").toString(), hawtio, provider,
-                SCREENSHOT.toString())
+                SCREENSHOT.toString(), DIAGRAM.toString())
                 .redirectError(errors.toFile())
                 .start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

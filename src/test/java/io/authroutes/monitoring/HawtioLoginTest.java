@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authroutes.testing.JolokiaClient;
 import io.authroutes.testing.SandboxSpecification;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,15 @@ class HawtioLoginTest extends SandboxSpecification {
 
         assertThat(viewer.readText(ZONT, "State")).isEqualTo("VALID");
         assertThat(viewer.readText(route("salebasis"), "State")).isEqualTo("Started");
+    }
+
+    @Test
+    void aViewerDrawsRouteDiagramsWithTheirStatistics() {
+        String camel = viewer.send(Map.of("type", "search", "mbean", "org.apache.camel:type=context,*")).get("value").get(0).asText();
+
+        assertThat(viewer.exec(camel, "dumpRoutesAsXml()").asText()).contains("id=\"salebasis\"");
+        assertThat(viewer.send(Map.of("type", "exec", "mbean", route("salebasis"), "operation", "dumpRouteStatsAsXml",
+                "arguments", List.of(true, true))).get("value").asText()).contains("<routeStat");
     }
 
     @Test

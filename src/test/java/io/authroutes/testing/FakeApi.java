@@ -2,6 +2,9 @@ package io.authroutes.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
-/** A real HTTP server on a loopback ephemeral port whose paths a test scripts, counting requests per path. */
+/** A real HTTP(S) server on a loopback ephemeral port whose paths a test scripts, counting requests per path. */
 public final class FakeApi implements AutoCloseable {
 
     /** What a path answers to one request. */
@@ -38,12 +43,38 @@ public final class FakeApi implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final Map<String, Map.Entry<String, String>> headers = new ConcurrentHashMap<>();
 
+    private final String scheme;
+
     public FakeApi() {
+        this(null, false);
+    }
+
+    /** Served over TLS with {@code tls}'s certificate; {@code clientCertificateRequired}: mTLS. */
+    public static FakeApi https(SSLContext tls, boolean clientCertificateRequired) {
+        return new FakeApi(tls, clientCertificateRequired);
+    }
+
+    private FakeApi(SSLContext tls, boolean clientCertificateRequired) {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+                    @Override
+                    public void configure(HttpsParameters parameters) {
+                        SSLParameters ssl = tls.getDefaultSSLParameters();
+                        ssl.setNeedClientAuth(clientCertificateRequired);
+                        parameters.setSSLParameters(ssl);
+                    }
+                });
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        scheme = tls == null ? "http" : "https";
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
     }
@@ -61,7 +92,7 @@ public final class FakeApi implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     public int requests(String path) {

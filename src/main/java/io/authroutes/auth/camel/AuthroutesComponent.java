@@ -8,6 +8,7 @@ import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderCredentials;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.ProviderSettings;
+import io.authroutes.auth.ProviderTls;
 import io.authroutes.auth.Redactor;
 import io.authroutes.auth.SharedAccount;
 import io.authroutes.auth.StoreFallback;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
@@ -48,7 +50,8 @@ public class AuthroutesComponent extends DefaultComponent {
     private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
     /** Every header name any provider authenticates with: all are dropped from inbound calls. */
     private final Set<String> authHeaders = ConcurrentHashMap.newKeySet();
-    private final ProviderCredentials credentials = new ProviderCredentials(List.of(ConfiguredToken.OPTION));
+    private final ProviderCredentials credentials = new ProviderCredentials(
+            Stream.concat(Stream.of(ConfiguredToken.OPTION), ProviderTls.OPTIONS.stream()).toList());
     private volatile Clock clock;
     private volatile TokenCache cache;
     private volatile ExecutorService tokenThreads;

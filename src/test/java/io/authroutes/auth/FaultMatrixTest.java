@@ -73,7 +73,7 @@ class FaultMatrixTest {
         MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, row.failing() == EXTEND ? EXTEND : REFRESH)
                 .lifetime(LIFETIME);
-        ProviderAuth auth = provider(clock, row.failing() == EXTEND ? new NoRefreshTokens(endpoint) : endpoint,
+        ProviderAuth auth = provider(clock, row.failing() == EXTEND ? new ProviderAuthTest.NoRefreshTokens(endpoint) : endpoint,
                 row.failing() == LOGIN && row.when().equals("renewal") ? new LoginOnly(endpoint) : null);
         if (row.when().equals("renewal")) {
             auth.token();
@@ -133,20 +133,6 @@ class FaultMatrixTest {
         return new ProviderAuth(settings, loginOnly != null ? loginOnly : endpoint,
                 ConfiguredToken.from(new ProviderProperties("p", k -> Optional.empty())), new Redactor(List.of()),
                 new TokenCache(clock), SharedAccount.alone("p", clock), new AuthRuntime(clock, clock::advanceTo, Runnable::run, new Random(1)));
-    }
-
-    /** A provider that offers extension only: its tokens carry no refresh token. */
-    private record NoRefreshTokens(ScriptedTokenEndpoint delegate) implements TokenEndpoint {
-        @Override
-        public boolean supports(TokenOperation operation) {
-            return delegate.supports(operation);
-        }
-
-        @Override
-        public Token request(TokenOperation operation, Optional<Token> current) {
-            Token t = delegate.request(operation, current);
-            return new Token(t.value(), t.obtainedAt(), t.expiresAt(), null, Map.of());
-        }
     }
 
     /** A provider whose only way to a token is a login (yaVapteke's client credentials). */

@@ -295,7 +295,7 @@ class ProviderAuthTest {
     }
 
     /** Strips refresh tokens, for providers that extend instead of refreshing. */
-    private record NoRefreshTokens(ScriptedTokenEndpoint delegate) implements TokenEndpoint {
+    record NoRefreshTokens(ScriptedTokenEndpoint delegate) implements TokenEndpoint {
         @Override
         public boolean supports(TokenOperation operation) {
             return delegate.supports(operation);

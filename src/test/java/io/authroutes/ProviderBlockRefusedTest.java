@@ -75,6 +75,34 @@ class ProviderBlockRefusedTest {
     }
 
     @Test
+    void startWhenClientAuthIsNoMethodOfTheKindThenRefusedNamingTheKeyAndTheAcceptedValues() {
+        // yavapteke is a properties block over oauth2-client-credentials
+        assertThat(refusal("providers.yavapteke.clientAuth", "client_secret_jwt")).hasValueSatisfying(e -> assertThat(e)
+                .hasMessage("yavapteke: providers.yavapteke.clientAuth is 'client_secret_jwt'; accepted values:"
+                        + " client_secret_post, client_secret_basic"));
+    }
+
+    @Test
+    void startWhenClientAuthOfAPasswordProviderIsMisspeltThenRefusedBeforeAnyTokenRequest() {
+        assertThat(refusal("providers.pw.kind", "oauth2-password", "providers.pw.baseUrl", "http://127.0.0.1:9/api",
+                "providers.pw.tokenUrl", "http://127.0.0.1:9/token", "providers.pw.username", "clerk",
+                "providers.pw.password", "pw-3e9a", "providers.pw.clientAuth", "client_secret_basics"))
+                .hasValueSatisfying(e -> assertThat(e).hasMessage("pw: providers.pw.clientAuth is 'client_secret_basics';"
+                        + " accepted values: client_secret_post, client_secret_basic"));
+    }
+
+    @Test
+    void startWhenClientAuthIsAnAcceptedValueThenStarts() {
+        assertThat(refusal("providers.yavapteke.clientAuth", "client_secret_basic")).isEmpty();
+    }
+
+    @Test
+    void startWhenATemplateParameterWithDeclaredValuesGetsAnotherThenRefusedListingThem() {
+        assertThat(refusal("providers.mobilesmarts.grant", "sesion")).hasValueSatisfying(e -> assertThat(e)
+                .hasMessage("mobilesmarts: providers.mobilesmarts.grant is 'sesion'; accepted values: basic, session, password"));
+    }
+
+    @Test
     void startWhenSandboxDemoSecretWouldGoToARealApiThenRefusedNamingTheVariableToSet() {
         Optional<ProviderConfigurationException> refused = refusal("sandbox.enabled", "false",
                 "providers.yavapteke.baseUrl", LIVE_YAVAPTEKE + "/api/v1", "providers.yavapteke.tokenUrl", LIVE_YAVAPTEKE + "/connect/token",

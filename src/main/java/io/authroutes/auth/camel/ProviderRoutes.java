@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each template parameter is filled from the option of the same name; an option a step declares
  * secret is refused as a parameter (routes read secrets at request time with {@code @option}), so no
  * secret is ever part of a route definition that Hawtio or a route dump could show. The block is then
- * checked as a whole before the routes start ({@link ProviderOptionsCheck}).
+ * checked as a whole before the routes start ({@link ProviderOptionsCheck}). A parameter whose description
+ * begins {@code one of a, b} takes only those values ({@link AcceptedValues}).
  */
 public class ProviderRoutes extends RouteBuilder {
 
@@ -139,7 +140,10 @@ public class ProviderRoutes extends RouteBuilder {
         if (name.equals("id")) {
             return;
         }
-        properties.optional(name).ifPresentOrElse(value -> builder.parameter(name, value), () -> {
+        properties.optional(name).ifPresentOrElse(value -> {
+            AcceptedValues.of(parameter).check(properties, name, value);
+            builder.parameter(name, value);
+        }, () -> {
             if (parameter.isRequired() && parameter.getDefaultValue() == null) {
                 throw new ProviderConfigurationException(properties.providerId(), properties.key(name)
                         + " is not set" + (parameter.getDescription() == null ? "" : " (" + parameter.getDescription() + ")"));

@@ -65,6 +65,7 @@ public class AuthroutesComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         AuthroutesEndpoint endpoint = new AuthroutesEndpoint(uri, this, remaining);
         endpoint.behaviour();
+        StepOptions.check(remaining, parameters);
         // options with a prefix, one per header or field, e.g. field.client_id
         endpoint.getCall().setProviderHeader(PropertiesHelper.extractProperties(parameters, CallStep.PROVIDER_HEADER));
         endpoint.getRequestFields().setField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.FIELD));

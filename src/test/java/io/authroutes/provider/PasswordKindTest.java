@@ -15,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -45,13 +46,17 @@ import org.junit.jupiter.api.Test;
         "sandbox.enabled=false", "hawtio.enabled=false", "camel.management.enabled=false",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml",
         "providers.pw.kind=oauth2-password", "providers.pw.username=clerk@shop", "providers.pw.password=pw-secret-3e9a",
-        "providers.pw.clientId=shop-app", "providers.pw.clientSecret=cs-pw-50d1", "providers.pw.scope=orders offline_access"})
+        "providers.pw.clientId=shop-app", "providers.pw.clientSecret=cs-pw-50d1", "providers.pw.scope=orders offline_access",
+        "providers.pwbasic.kind=oauth2-password", "providers.pwbasic.clientAuth=client_secret_basic",
+        "providers.pwbasic.username=clerk@shop", "providers.pwbasic.password=pw-secret-3e9a",
+        "providers.pwbasic.clientId=shop-app", "providers.pwbasic.clientSecret=cs-pw-50d1"})
 class PasswordKindTest {
 
     private static final MutableClock CLOCK = MutableClock.at("2026-11-22T10:00:00Z");
     /** Ten minutes: the renewal window opens a minute before the end (ExpiryPolicy). */
     private static final int LIFETIME_SECONDS = 600;
     private static final Queue<Map<String, String>> TOKEN_FORMS = new ConcurrentLinkedQueue<>();
+    private static final Queue<FakeApi.Request> BASIC_TOKEN_REQUESTS = new ConcurrentLinkedQueue<>();
     private static final Queue<FakeApi.Request> CALLS = new ConcurrentLinkedQueue<>();
     private static final Set<String> LIVE_REFRESH_TOKENS = ConcurrentHashMap.newKeySet();
     private static final Set<String> ISSUED = ConcurrentHashMap.newKeySet();
@@ -62,14 +67,12 @@ class PasswordKindTest {
 
     private static final FakeApi API = new FakeApi()
             .on("/oauth2/token", request -> {
-                Map<String, String> form = form(request.body());
-                TOKEN_FORMS.add(form);
-                if (form.get("grant_type").equals("refresh_token")
-                        && (REFUSE_REFRESH.get() || !LIVE_REFRESH_TOKENS.remove(form.get("refresh_token")))) {
-                    // RFC 6749 section 5.2: an invalid, expired or revoked refresh token
-                    return new Reply(400, "{\"error\": \"invalid_grant\"}");
-                }
-                return issue();
+                TOKEN_FORMS.add(form(request.body()));
+                return grant(form(request.body()));
+            })
+            .on("/basic/oauth2/token", request -> {
+                BASIC_TOKEN_REQUESTS.add(request);
+                return grant(form(request.body()));
             })
             .on("/api", request -> {
                 CALLS.add(request);
@@ -83,12 +86,14 @@ class PasswordKindTest {
     @Configure
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addRoutesBuilder(new TestSetup(CLOCK, Map.of(
-                "providers.pw.baseUrl", API.url("/api"), "providers.pw.tokenUrl", API.url("/oauth2/token"))));
+                "providers.pw.baseUrl", API.url("/api"), "providers.pw.tokenUrl", API.url("/oauth2/token"),
+                "providers.pwbasic.baseUrl", API.url("/api"), "providers.pwbasic.tokenUrl", API.url("/basic/oauth2/token"))));
     }
 
     @BeforeEach
     void start() {
         TOKEN_FORMS.clear();
+        BASIC_TOKEN_REQUESTS.clear();
         CALLS.clear();
         LIVE_REFRESH_TOKENS.clear();
         REFUSE_REFRESH.set(false);
@@ -105,6 +110,15 @@ class PasswordKindTest {
     @AfterAll
     static void stopApi() {
         API.close();
+    }
+
+    private static Reply grant(Map<String, String> form) {
+        if (form.get("grant_type").equals("refresh_token")
+                && (REFUSE_REFRESH.get() || !LIVE_REFRESH_TOKENS.remove(form.get("refresh_token")))) {
+            // RFC 6749 section 5.2: an invalid, expired or revoked refresh token
+            return new Reply(400, "{\"error\": \"invalid_grant\"}");
+        }
+        return issue();
     }
 
     private static Reply issue() {
@@ -125,7 +139,11 @@ class PasswordKindTest {
     }
 
     private Exchange call() {
-        return template.send("direct:pw", e -> {
+        return call("pw");
+    }
+
+    private Exchange call(String provider) {
+        return template.send("direct:" + provider, e -> {
             e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET");
             e.getMessage().setHeader(Exchange.HTTP_PATH, "orders");
         });
@@ -204,5 +222,20 @@ class PasswordKindTest {
         assertThat(TOKEN_FORMS).extracting(f -> f.get("grant_type")).containsExactly("refresh_token", "password");
         assertThat(call().getException()).isNull();
         assertThat(CALLS).last().extracting(c -> c.header("Authorization")).isEqualTo("Bearer " + LAST_ACCESS_TOKEN.get());
+    }
+
+    @Test
+    void renewalWhenClientSecretBasicThenLoginAndRefreshAuthenticateTheClientWithBasicAndNotInTheForm() {
+        call("pwbasic");
+        String refreshToken = LAST_REFRESH_TOKEN.get();
+        intoRenewalWindow();
+        AuthroutesComponent.of(template.getCamelContext()).provider("pwbasic").renewNow();
+
+        // RFC 6749 section 2.3.1: id and secret form-encoded, joined, then Base64
+        String basic = "Basic " + Base64.getEncoder().encodeToString("shop-app:cs-pw-50d1".getBytes(StandardCharsets.UTF_8));
+        assertThat(BASIC_TOKEN_REQUESTS).extracting(r -> r.header("Authorization")).containsExactly(basic, basic);
+        assertThat(BASIC_TOKEN_REQUESTS).extracting(r -> form(r.body())).containsExactly(
+                Map.of("grant_type", "password", "username", "clerk@shop", "password", "pw-secret-3e9a"),
+                Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 }

@@ -13,5 +13,12 @@
  * failure-policy state), {@code members} (instances by heartbeat deadline); and one channel,
  * {@code <prefix>:events}, for every account's announcements. Every value is sealed with AES-256-GCM,
  * bound to its key ({@link io.authroutes.auth.store.TokenCipher}).
+ *
+ * <p>Why Lettuce and not Redisson: everything the store needs from Redis is a lease (set if absent with
+ * an expiry, released by compare-and-delete), compare-and-set of one value, a sorted set and one pub/sub
+ * channel, each a few lines of Lua or one command. Redisson's locks and maps would bring their own
+ * threads, codecs and watchdog (a lock renewed forever by a live but stuck holder, where a lease that
+ * simply expires is what a token request wants) for none of that. Lettuce 6.8 rather than 7.x: 7.x
+ * needs Netty 4.2, and the management server (Vert.x 4.5) runs on Netty 4.1 in the same classpath.
  */
 package io.authroutes.auth.store;

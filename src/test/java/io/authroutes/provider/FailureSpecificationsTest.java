@@ -103,13 +103,18 @@ class FailureSpecificationsTest {
 
     /** Calls direct:<id> once a simulated second, {@code times} times; returns the failures. */
     private List<Exception> callEverySecond(String id, int times) {
+        return callEvery(Duration.ofSeconds(1), id, times);
+    }
+
+    /** Calls direct:<id> once every {@code interval} of simulated time, {@code times} times; returns the failures. */
+    private List<Exception> callEvery(Duration interval, String id, int times) {
         List<Exception> failures = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             Exchange exchange = template.send("direct:" + id, e -> e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET"));
             if (exchange.getException() != null) {
                 failures.add(exchange.getException());
             }
-            CLOCK.advance(Duration.ofSeconds(1));
+            CLOCK.advance(interval);
         }
         return failures;
     }
@@ -192,14 +197,7 @@ class FailureSpecificationsTest {
             return p.issue();
         });
 
-        List<Exception> failures = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            Exchange exchange = template.send("direct:flaky", e -> e.getMessage().setHeader(Exchange.HTTP_METHOD, "GET"));
-            if (exchange.getException() != null) {
-                failures.add(exchange.getException());
-            }
-            CLOCK.advance(Duration.ofMillis(300));
-        }
+        List<Exception> failures = callEvery(Duration.ofMillis(300), "flaky", 300);
 
         assertThat(failures).isEmpty();
         assertThat(errors.get()).isPositive();

@@ -29,8 +29,6 @@ final class BenchApp implements AutoCloseable {
         this.round = round;
         Properties p = new Properties();
         p.setProperty("camel.main.name", "bench");
-        p.setProperty("camel.main.routes-include-pattern", "file:routes/auth/oauth2-client-credentials.camel.yaml");
-        p.setProperty("camel.main.routes-builder-classes", "io.authroutes.auth.camel.ProviderRoutes");
         p.setProperty("camel.main.stream-caching-enabled", "true");
         p.setProperty("camel.main.jmx-enabled", "false");
         p.setProperty("camel.main.producer-template-cache-size", "10");
@@ -38,7 +36,6 @@ final class BenchApp implements AutoCloseable {
         p.setProperty("camel.component.http.connect-timeout", "5000");
         p.setProperty("camel.component.http.connection-request-timeout", "5000");
         p.setProperty("camel.component.http.response-timeout", "30000");
-        p.setProperty("camel.component.http.http-client-configurer", "#class:io.authroutes.auth.camel.NoAutomaticRetries");
         // the same connection pool for every way: one connection per caller
         p.setProperty("camel.component.http.max-total-connections", String.valueOf(Math.max(200, callers * 2)));
         p.setProperty("camel.component.http.connections-per-route", String.valueOf(Math.max(20, callers)));

@@ -3,7 +3,6 @@ package io.authroutes;
 import io.authroutes.auth.ProviderAuthException;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.camel.AuthroutesComponent;
-import io.authroutes.auth.camel.ProviderHttpConfiguration;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -47,8 +46,7 @@ final class TokenCommand {
         main.addOverrideProperty("camel.main.routes-include-pattern", "file:routes/auth/*.camel.yaml");
         main.addOverrideProperty("providers." + id + ".token", "");
         main.addOverrideProperty(PROVIDER, id);
-        main.addOverrideProperty("camel.main.configuration-classes",
-                SandboxWhenPointedAt.class.getName() + "," + ProviderHttpConfiguration.class.getName());
+        main.addOverrideProperty("camel.main.configuration-classes", SandboxWhenPointedAt.class.getName());
         main.addOverrideProperty("hawtio.enabled", "false");
         main.addOverrideProperty("camel.management.enabled", "false");
         main.addOverrideProperty("camel.server.enabled", "false");

@@ -50,11 +50,9 @@ class SecretsFromEverySourceTest {
         StringBuilder config = new StringBuilder("""
                 camel.main.name = authroutes
                 camel.main.routes-include-pattern = file:routes/auth/*.camel.yaml,file:routes/flows/flow-errors.camel.yaml,file:%s
-                camel.main.routes-builder-classes = io.authroutes.auth.camel.ProviderRoutes
                 camel.main.configuration-classes = io.authroutes.monitoring.MonitoringConfiguration,io.authroutes.sandbox.SandboxConfiguration
                 camel.main.stream-caching-enabled = true
                 camel.main.log-mask = true
-                camel.component.http.http-client-configurer = #class:io.authroutes.auth.camel.NoAutomaticRetries
                 sandbox.enabled = false
                 hawtio.enabled = false
                 camel.management.enabled = false

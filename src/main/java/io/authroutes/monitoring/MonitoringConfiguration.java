@@ -6,8 +6,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Start-up step that makes the app watchable: Hawtio (when {@code hawtio.enabled}), and every active
- * provider as an MBean, a health check and meters. Refuses to start when Hawtio or Camel's HTTP
+ * Start-up step that makes the app watchable: Hawtio (when {@code hawtio.enabled}); the library publishes
+ * every active provider as an MBean, a health check and meters. Refuses to start when Hawtio or Camel's HTTP
  * servers would be reachable from the network without credentials.
  */
 public class MonitoringConfiguration implements CamelConfiguration {
@@ -29,9 +29,6 @@ public class MonitoringConfiguration implements CamelConfiguration {
             context.getRegistry().bind(HAWTIO, console);
         }
         context.addStartupListener(new ManagementAddress());
-        AuthMonitoring monitoring = new AuthMonitoring(context);
-        context.addService(monitoring);
-        context.addStartupListener(monitoring);
     }
 
     /** Camel's embedded servers take credentials as a users file or JWT keys, checked by Vert.x. */

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * ({@link ProviderAuthView}), a health check ({@link ProviderHealthCheck}) and meters
  * ({@link AuthMetrics}); and the token store as a health check ({@link StoreHealthCheck}). Withdraws the MBeans and health checks when the context stops.
  */
-final class AuthMonitoring extends ServiceSupport implements ExtendedStartupListener {
+public final class AuthMonitoring extends ServiceSupport implements ExtendedStartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthMonitoring.class);
     /** The name camel-micrometer-prometheus binds its registry under. */
@@ -32,7 +32,7 @@ final class AuthMonitoring extends ServiceSupport implements ExtendedStartupList
     private final List<ProviderHealthCheck> checks = new ArrayList<>();
     private StoreHealthCheck storeCheck;
 
-    AuthMonitoring(CamelContext context) {
+    public AuthMonitoring(CamelContext context) {
         this.context = context;
     }
 

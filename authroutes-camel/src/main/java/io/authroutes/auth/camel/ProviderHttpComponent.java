@@ -30,6 +30,11 @@ public class ProviderHttpComponent extends HttpComponent {
 
     private volatile Map<String, Server> servers;
 
+    public ProviderHttpComponent() {
+        // camel.component.http.http-client-configurer replaces this, and with it the engine's retry guarantee
+        setHttpClientConfigurer(new NoAutomaticRetries());
+    }
+
     /** The TLS a provider's server is reached with: whose settings, and which (if any). */
     private record Server(ProviderProperties provider, Optional<ProviderTls> tls) {
     }

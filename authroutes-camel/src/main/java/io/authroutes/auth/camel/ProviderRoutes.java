@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.model.Model;
 import org.apache.camel.model.ProcessorDefinitionHelper;
@@ -29,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns every {@code providers.<id>} block with a {@code baseUrl} into routes. A provider kind is the
  * set of route templates {@code <kind>.call}, {@code <kind>.token} and optionally {@code <kind>.refresh},
- * {@code .extend}, {@code .revoke} in {@code routes/auth/<kind>.camel.yaml}; the kind is
- * {@code providers.<id>.kind}, or the id itself. Two accounts of one kind are two blocks, no more YAML.
+ * {@code .extend}, {@code .revoke}: shipped in this library ({@link ShippedKinds}) or the application's own
+ * {@code <kind>.camel.yaml}; the kind is {@code providers.<id>.kind}, or the id itself. Two accounts of one
+ * kind are two blocks, no more YAML.
  *
  * <p>Each template parameter is filled from the option of the same name; an option a step declares
  * secret is refused as a parameter (routes read secrets at request time with {@code @option}), so no
@@ -38,19 +38,21 @@ import org.slf4j.LoggerFactory;
  * checked as a whole before the routes start ({@link ProviderOptionsCheck}). A parameter whose description
  * begins {@code one of a, b} takes only those values ({@link AcceptedValues}).
  */
-public class ProviderRoutes extends RouteBuilder {
+public final class ProviderRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRoutes.class);
     private static final Pattern ACTIVE = Pattern.compile("providers\\.([a-z0-9][a-z0-9-]*)\\.baseUrl");
     static final String CALL = "call";
 
-    @Override
-    public void configure() {
-        // the routes come from YAML templates, which exist only in the templated-routes phase below
+    private ProviderRoutes() {
     }
 
-    @Override
-    public void addTemplatedRoutesToCamelContext(CamelContext context) throws Exception {
+    /**
+     * Adds the routes of every active provider that has none yet (at start, and again after a route
+     * reload removed them), loading the shipped kinds the application does not define first.
+     */
+    static void addTo(CamelContext context) throws Exception {
+        ShippedKinds.addMissing(context);
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         Map<String, RouteTemplateDefinition> templates = model.getRouteTemplateDefinitions().stream()
                 .collect(Collectors.toMap(RouteTemplateDefinition::getId, Function.identity()));
@@ -59,7 +61,6 @@ public class ProviderRoutes extends RouteBuilder {
                 ProviderOptionsCheck.check(context, addProvider(context, model, id, templates));
             }
         }
-        super.addTemplatedRoutesToCamelContext(context);
     }
 
     /** Ids of the providers whose {@code baseUrl} is set. */
@@ -76,7 +77,7 @@ public class ProviderRoutes extends RouteBuilder {
         return ids;
     }
 
-    private ProviderOptionsCheck.Block addProvider(CamelContext context, Model model, String id,
+    private static ProviderOptionsCheck.Block addProvider(CamelContext context, Model model, String id,
                                                    Map<String, RouteTemplateDefinition> templates) throws Exception {
         // an option is known when the engine or a template reads it: the keys asked for here are recorded
         Set<String> read = new TreeSet<>();
@@ -90,9 +91,9 @@ public class ProviderRoutes extends RouteBuilder {
                 .filter(t -> t.getId().startsWith(kind + ".")).toList();
         Set<String> operations = own.stream().map(t -> t.getId().substring(kind.length() + 1)).collect(Collectors.toSet());
         if (!operations.containsAll(Set.of(CALL, "token"))) {
-            throw new ProviderConfigurationException(id, "no route templates " + kind + ".call and " + kind
-                    + ".token were found in routes/auth; add routes/auth/" + kind + ".camel.yaml or set "
-                    + properties.key("kind") + " to one of " + kinds(templates));
+            throw new ProviderConfigurationException(id, "no provider kind " + kind + " (route templates " + kind
+                    + ".call and " + kind + ".token): set " + properties.key("kind") + " to one of " + kinds(templates)
+                    + ", or add your own " + kind + ".camel.yaml to the routes Camel loads");
         }
         Map<String, Set<String>> parameters = new TreeMap<>();
         for (RouteTemplateDefinition template : own) {
@@ -106,6 +107,10 @@ public class ProviderRoutes extends RouteBuilder {
                 fill(builder, parameter, properties);
             }
             builder.add();
+            if (operation.equals(CALL)) {
+                // the request body is kept so the call can be replayed after re-authentication
+                model.getRouteDefinition(routeId).setStreamCache("true");
+            }
             declareCredentials(context, model.getRouteDefinition(routeId));
         }
         LOG.info("Provider {} ({}): routes {}", id, kind, operations.stream().sorted()

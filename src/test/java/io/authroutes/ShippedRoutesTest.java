@@ -20,7 +20,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every YAML file the project ships (provider kinds, sample flows, the worked example) loads into the
+ * Every YAML file the project ships (the library's provider kinds, sample flows, the worked example) loads into the
  * app as it starts, and the sample flows use the error policy the README shows.
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
@@ -72,7 +72,8 @@ class ShippedRoutesTest {
     }
 
     private static List<String> shippedEntries() {
-        try (Stream<Path> files = Stream.of("routes/auth", "routes/flows", "routes/examples").flatMap(ShippedRoutesTest::list)) {
+        try (Stream<Path> files = Stream.of("authroutes-camel/src/main/resources/authroutes",
+                "authroutes-camel/src/main/resources/authroutes/kinds", "routes/flows", "routes/examples").flatMap(ShippedRoutesTest::list)) {
             return files.filter(f -> f.toString().endsWith(".camel.yaml")).flatMap(f -> {
                 Matcher m = ENTRY.matcher(read(f));
                 return m.results().map(r -> r.group(1) + " " + r.group(2));

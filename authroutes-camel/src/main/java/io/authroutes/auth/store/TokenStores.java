@@ -23,9 +23,22 @@ public final class TokenStores {
         String kind = properties.apply(STORE_PROPERTY).orElse("local").trim();
         return switch (kind) {
             case "local" -> new LocalTokenStore(clock);
-            case "redis" -> new RedisTokenStore(RedisStoreSettings.load(properties, env), clock);
+            case "redis" -> {
+                requireRedisClient(TokenStores.class.getClassLoader());
+                yield new RedisTokenStore(RedisStoreSettings.load(properties, env), clock);
+            }
             default -> throw new StoreConfigurationException(STORE_PROPERTY, "is '" + kind
                     + "'; use local (one instance, the default) or redis (instances share tokens)");
         };
+    }
+
+    /** Lettuce is an optional dependency of the library: only an app that shares tokens through Redis adds it. */
+    static void requireRedisClient(ClassLoader loader) {
+        try {
+            Class.forName("io.lettuce.core.RedisClient", false, loader);
+        } catch (ClassNotFoundException e) {
+            throw new StoreConfigurationException(STORE_PROPERTY, "is redis, but the Redis client is not on the class "
+                    + "path: add the dependency io.lettuce:lettuce-core (6.8.1.RELEASE, the version authroutes is tested with)");
+        }
     }
 }

@@ -1,0 +1,132 @@
+package io.authroutes.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.authroutes.testing.FakeApi;
+import io.authroutes.testing.FakeApi.Reply;
+import io.authroutes.testing.ScratchApp;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user's own Camel Main app, outside this repository, with authroutes-camel as its one dependency beside
+ * what any Camel Main YAML app has (camel-main, camel-yaml-dsl, and the timer its flow starts from): a
+ * providers block and a flow calling direct:acme are all it writes, and the call reaches the API with a token.
+ */
+class LibraryInCamelMainIT {
+
+    static final String TOKEN = "tk-orders-1";
+
+    @Test
+    void providerBlockAndFlowOnlyThenTheCallArrivesAuthenticated() throws Exception {
+        CountDownLatch authenticated = new CountDownLatch(1);
+        try (FakeApi api = new FakeApi(); ScratchApp app = ScratchApp.create("camel-main")) {
+            api.on("/oauth2/token", request -> new Reply(200,
+                    "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+            api.on("/api/orders", request -> {
+                if (!request.header("Authorization").equals("Bearer " + TOKEN)) {
+                    return new Reply(401, "{}");
+                }
+                authenticated.countDown();
+                return new Reply(200, "{\"orders\":[]}");
+            });
+            app.file("pom.xml", pom())
+                    .file("src/main/resources/application.properties", """
+                            camel.main.name = orders
+                            providers.acme.kind = oauth2-client-credentials
+                            providers.acme.baseUrl = %s
+                            providers.acme.tokenUrl = %s
+                            providers.acme.clientId = orders-app
+                            providers.acme.clientSecret = cs-orders-7a1f
+                            """.formatted(api.url("/api"), api.url("/oauth2/token")))
+                    .file("src/main/resources/camel/orders.camel.yaml", ORDERS_FLOW);
+            app.build();
+
+            assertNothingTheHostChooses(app.dependencyTree());
+            app.start("org.apache.camel.main.Main");
+            assertThat(authenticated.await(3, TimeUnit.MINUTES)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
+            assertThat(api.requests("/oauth2/token")).isEqualTo(1);
+        }
+    }
+
+    /** A flow as a user writes it: the provider is just direct:acme. */
+    static final String ORDERS_FLOW = """
+            - route:
+                id: orders
+                from:
+                  uri: timer:orders
+                  parameters:
+                    repeatCount: 1
+                  steps:
+                    - setHeader:
+                        name: CamelHttpMethod
+                        constant: GET
+                    - setHeader:
+                        name: CamelHttpPath
+                        constant: /orders
+                    - to: direct:acme
+                    - log: "orders: ${body}"
+            """;
+
+    /** No web console, web server or logging binding arrives with the library, and Netty at most once. */
+    static void assertNothingTheHostChooses(String tree) {
+        assertThat(tree).contains("io.authroutes:authroutes-camel:jar:" + ScratchApp.libraryVersion())
+                .doesNotContainIgnoringCase("hawtio").doesNotContainIgnoringCase("jetty")
+                .doesNotContain("log4j-slf4j").doesNotContain("log4j-core").doesNotContain("logback-classic")
+                .doesNotContain("slf4j-simple").doesNotContain("slf4j-reload4j").doesNotContain("jolokia");
+        Matcher netty = Pattern.compile("io\\.netty:[\\w.-]+:jar:([\\w.-]+)").matcher(tree);
+        Set<String> versions = netty.results().map(m -> m.group(1)).collect(Collectors.toSet());
+        assertThat(versions).as("Netty versions").hasSizeLessThanOrEqualTo(1);
+    }
+
+    private static String pom() {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example</groupId>
+                  <artifactId>orders</artifactId>
+                  <version>1.0</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencyManagement>
+                    <dependencies>
+                      <dependency>
+                        <groupId>org.apache.camel</groupId>
+                        <artifactId>camel-bom</artifactId>
+                        <version>4.18.0</version>
+                        <type>pom</type>
+                        <scope>import</scope>
+                      </dependency>
+                    </dependencies>
+                  </dependencyManagement>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.apache.camel</groupId>
+                      <artifactId>camel-main</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>org.apache.camel</groupId>
+                      <artifactId>camel-yaml-dsl</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>org.apache.camel</groupId>
+                      <artifactId>camel-timer</artifactId>
+                    </dependency>
+                    <dependency>
+                      <groupId>io.authroutes</groupId>
+                      <artifactId>authroutes-camel</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                  </dependencies>
+                %s
+                </project>
+                """.formatted(ScratchApp.libraryVersion(), ScratchApp.PINNED_PLUGINS);
+    }
+}

@@ -28,6 +28,26 @@ final class DirectCallsCheck {
     }
 
     static void check(CamelContext context) {
+        Directs directs = directs(context);
+        Map<String, String> unanswered = new TreeMap<>(directs.calledBy());
+        unanswered.keySet().removeAll(directs.consumed());
+        unanswered.forEach((name, route) -> {
+            String baseUrl = ProviderProperties.PREFIX + name + ".baseUrl";
+            throw new ProviderConfigurationException(name, "route " + route + " calls direct:" + name
+                    + " but nothing answers there: set " + baseUrl + " (and the rest of the providers." + name
+                    + " block) for a provider of that id, or add a route from direct:" + name);
+        });
+    }
+
+    /**
+     * The {@code direct:} names routes call (each with the first route calling it), and those routes consume.
+     * The called names are also how provider ids are found where the application's properties can be looked
+     * up but not listed (Spring Boot's environment): a flow calling {@code direct:acme} names provider acme.
+     */
+    record Directs(Map<String, String> calledBy, Set<String> consumed) {
+    }
+
+    static Directs directs(CamelContext context) {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         Set<String> consumed = new TreeSet<>();
         Map<String, String> calledBy = new TreeMap<>();
@@ -48,13 +68,7 @@ final class DirectCallsCheck {
                 placeholders.setLocalProperties(null);
             }
         }
-        calledBy.keySet().removeAll(consumed);
-        calledBy.forEach((name, route) -> {
-            String baseUrl = ProviderProperties.PREFIX + name + ".baseUrl";
-            throw new ProviderConfigurationException(name, "route " + route + " calls direct:" + name
-                    + " but nothing answers there: set " + baseUrl + " (and the rest of the providers." + name
-                    + " block) for a provider of that id, or add a route from direct:" + name);
-        });
+        return new Directs(calledBy, consumed);
     }
 
     private static Optional<String> directName(CamelContext context, String uri) {

@@ -70,11 +70,18 @@ public final class ProviderRoutes {
         Set<String> ids = new TreeSet<>();
         for (String key : keys.stringPropertyNames()) {
             Matcher m = ACTIVE.matcher(key);
-            if (m.matches() && context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).isPresent()) {
+            if (m.matches() && hasBaseUrl(context, m.group(1))) {
                 ids.add(m.group(1));
             }
         }
+        // properties that can be looked up but not listed (Spring Boot's): a provider is found by its callers
+        DirectCallsCheck.directs(context).calledBy().keySet().stream().filter(id -> hasBaseUrl(context, id)).forEach(ids::add);
         return ids;
+    }
+
+    private static boolean hasBaseUrl(CamelContext context, String id) {
+        return context.getPropertiesComponent().resolveProperty(ProviderProperties.PREFIX + id + ".baseUrl")
+                .filter(v -> !v.isBlank()).isPresent();
     }
 
     private static ProviderOptionsCheck.Block addProvider(CamelContext context, Model model, String id,

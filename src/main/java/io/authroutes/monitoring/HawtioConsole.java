@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -57,8 +58,12 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
         // the app's classes first: logging and the Jolokia access policy come from the app (HawtioWar)
         context.setParentLoaderPriority(true);
         context.setThrowUnavailableOnStartupException(true);
+        // the login session goes only with requests from Hawtio's own pages, and never to scripts (RFC 6265bis
+        // section 4.1.2.7); the war's web.xml asks for HttpOnly, said here so it cannot be lost
+        context.getSessionHandler().setSameSite(HttpCookie.SameSite.STRICT);
+        context.getSessionHandler().setHttpOnly(true);
         server = new Server(new InetSocketAddress(settings.host(), settings.port()));
-        server.setHandler(context);
+        server.setHandler(new OwnOriginOnly(CONTEXT_PATH + "/jolokia", context));
         server.setStopAtShutdown(false);
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();

@@ -30,6 +30,7 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
     private final Map<String, String> replacedProperties = new HashMap<>();
     private Server server;
     private Path webapp;
+    private boolean editorServed;
     private URI uri;
 
     HawtioConsole(HawtioSettings settings) {
@@ -52,6 +53,7 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
                     new HawtioRoles(settings.operatorRoles(), settings.rolePrincipalClasses()), HawtioRoles.objectName());
         }
         webapp = HawtioWar.unpack();
+        editorServed = HawtioWar.serveEditor(webapp, CONTEXT_PATH);
         WebAppContext context = new WebAppContext();
         context.setContextPath(CONTEXT_PATH);
         context.setWar(webapp.toString());
@@ -63,7 +65,7 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
         context.getSessionHandler().setSameSite(HttpCookie.SameSite.STRICT);
         context.getSessionHandler().setHttpOnly(true);
         server = new Server(new InetSocketAddress(settings.host(), settings.port()));
-        server.setHandler(new OwnOriginOnly(CONTEXT_PATH + "/jolokia", context));
+        server.setHandler(new OwnOriginOnly(context));
         server.setStopAtShutdown(false);
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -78,6 +80,10 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         LOG.info("Hawtio: {} ({})", uri, settings.authenticationEnabled() ? "login required" : "no login, reachable from this machine only");
+        if (!editorServed) {
+            LOG.warn("Hawtio's Source tab loads its editor from cdn.jsdelivr.net, as this build has no {}: without internet "
+                    + "the tab shows 'Loading...'. Build with npm and the npm registry reachable (mvn compile adds it)", HawtioWar.EDITOR);
+        }
     }
 
     private String hostForUrl() {

@@ -29,8 +29,11 @@ final class HawtioWar {
     static final String EDITOR = "hawtio/editor.zip";
     /** Where Hawtio 4.2.0's bundle loads that editor from (compiled into one of its static/js chunks). */
     static final String EDITOR_CDN = "https://cdn.jsdelivr.net/npm/monaco-editor@0.43.0/min/vs";
-    /** Where the console serves it instead, under its context path. */
-    static final String EDITOR_DIRECTORY = "monaco-editor";
+    /**
+     * Where the console serves it instead, under its context path: below static/, which Hawtio serves as files
+     * with or without a login (its ClientRouteRedirectFilter answers other paths with index.html).
+     */
+    static final String EDITOR_DIRECTORY = "static/monaco-editor";
 
     private HawtioWar() {
     }

@@ -65,10 +65,10 @@ class HawtioWarTest {
 
         HawtioWar.serveEditor(target, zip(Map.of("vs/loader.js", "define()", "vs/editor/editor.main.js", "editor()")), "/hawtio");
 
-        assertThat(target.resolve("static/js/240.chunk.js")).hasContent("var e={paths:{vs:\"/hawtio/monaco-editor/vs\"}};");
+        assertThat(target.resolve("static/js/240.chunk.js")).hasContent("var e={paths:{vs:\"/hawtio/static/monaco-editor/vs\"}};");
         assertThat(target.resolve("static/js/main.js")).hasContent("render()");
-        assertThat(target.resolve("monaco-editor/vs/loader.js")).hasContent("define()");
-        assertThat(target.resolve("monaco-editor/vs/editor/editor.main.js")).exists();
+        assertThat(target.resolve("static/monaco-editor/vs/loader.js")).hasContent("define()");
+        assertThat(target.resolve("static/monaco-editor/vs/editor/editor.main.js")).exists();
     }
 
     @Test
@@ -91,9 +91,9 @@ class HawtioWarTest {
         Path unpacked = HawtioWar.unpack();
         try {
             assertThat(HawtioWar.serveEditor(unpacked, "/hawtio")).isTrue();
-            assertThat(unpacked.resolve("monaco-editor/vs/loader.js")).isNotEmptyFile();
-            assertThat(unpacked.resolve("monaco-editor/vs/editor/editor.main.js")).isNotEmptyFile();
-            assertThat(unpacked.resolve("monaco-editor/vs/basic-languages/xml/xml.js")).isNotEmptyFile();
+            assertThat(unpacked.resolve("static/monaco-editor/vs/loader.js")).isNotEmptyFile();
+            assertThat(unpacked.resolve("static/monaco-editor/vs/editor/editor.main.js")).isNotEmptyFile();
+            assertThat(unpacked.resolve("static/monaco-editor/vs/basic-languages/xml/xml.js")).isNotEmptyFile();
             try (var scripts = Files.list(unpacked.resolve("static/js"))) {
                 assertThat(scripts.filter(script -> content(script).contains("cdn.jsdelivr.net"))).isEmpty();
             }

@@ -1,8 +1,12 @@
 // What an operator does in Hawtio, driven in Debian's Chromium:
 //   1. Camel > routes: reads the names the routes table lists, and saves a screenshot of it;
-//   2. Camel > routes > <provider>.token: opens its Route Diagram (screenshot <diagram.png>), then its Source editor;
+//   2. Camel > routes > <provider>.token: opens its Route Diagram (screenshot <diagram.png>), then its Source tab
+//      and reads the route's XML in the editor;
 //   3. JMX > io.authroutes > auth > <provider> > Operations: executes invalidate().
-// Prints {"routes": [...], "diagramNodes": n, "source": <source editors shown>, "invalidate": "<result shown>"}.
+// The browser reaches no host but Hawtio's, as on an operations network without internet: Chromium resolves
+// no other name, and every request to another host is aborted and reported.
+// Prints {"routes": [...], "diagramNodes": n, "source": "<text in the Source editor>", "invalidate": "<result shown>",
+//         "blocked": ["<url of each request to another host>"]}.
 //   node hawtio-operator.mjs <hawtio url> <provider> <screenshot.png> <diagram.png>
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,16 +21,28 @@ if (!hawtio || !provider || !screenshot || !diagram) {
 
 // run as root in a closed network: no sandbox, no background connections to Google
 const profile = mkdtempSync(join(tmpdir(), 'authroutes-chromium-'));
+const app = new URL(hawtio);
 const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1400, height: 900 },
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync'],
+         '--disable-component-update', '--disable-sync',
+         `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${app.hostname}`],
+});
+const blocked = [];
+// only requests to other hosts are intercepted: the app's own go straight through
+await browser.route(url => url.host !== app.host && url.protocol.startsWith('http'), route => {
+  blocked.push(route.request().url());
+  return route.abort('blockedbyclient');
 });
 try {
   const page = browser.pages()[0] ?? await browser.newPage();
   page.setDefaultTimeout(30_000);
+  // on failure the Java side shows stderr: what the page reported, and what it could not load
+  page.on('console', message => message.type() === 'error' && console.error(`console: ${message.text()}`));
+  page.on('requestfailed', request => console.error(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', response => response.status() >= 400 && console.error(`HTTP ${response.status()}: ${response.url()}`));
 
   await page.goto(new URL('camel', hawtio).href);
   await page.getByText('routes', { exact: true }).first().click();
@@ -43,10 +59,10 @@ try {
   const diagramNodes = await nodes.count();
   await page.screenshot({ path: diagram });
   await page.getByText('Source', { exact: true }).click();
-  // Hawtio's code editor fetches Monaco from cdn.jsdelivr.net: offline (as here) it shows "Loading..." inside
-  // the editor, so the spec stops at the editor; the XML it would show is RouteDumpsTest's
-  await page.locator('.pf-v5-c-code-editor').waitFor();
-  const source = await page.locator('.pf-v5-c-code-editor').count();
+  // the editor (Monaco) is served by the app: its lines appear only once it has loaded
+  const lines = page.locator('.pf-v5-c-code-editor .monaco-editor .view-lines');
+  await lines.filter({ hasText: /\S/ }).first().waitFor();
+  const source = await lines.first().innerText();
 
   await page.goto(new URL('jmx', hawtio).href);
   await page.getByText('Expand all').click();
@@ -60,7 +76,7 @@ try {
   const result = operation.getByText(/Token dropped|forbidden|rror/);
   await result.waitFor();
 
-  console.log(JSON.stringify({ routes, diagramNodes, source, invalidate: (await result.innerText()).trim() }));
+  process.stdout.write(JSON.stringify({ routes, diagramNodes, source, invalidate: (await result.innerText()).trim(), blocked }) + '\n');
 } finally {
   await browser.close();
   rmSync(profile, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.support.service.ServiceSupport;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
     private final Map<String, String> replacedProperties = new HashMap<>();
     private Server server;
     private Path webapp;
+    private boolean editorServed;
     private URI uri;
 
     HawtioConsole(HawtioSettings settings) {
@@ -51,14 +53,19 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
                     new HawtioRoles(settings.operatorRoles(), settings.rolePrincipalClasses()), HawtioRoles.objectName());
         }
         webapp = HawtioWar.unpack();
+        editorServed = HawtioWar.serveEditor(webapp, CONTEXT_PATH);
         WebAppContext context = new WebAppContext();
         context.setContextPath(CONTEXT_PATH);
         context.setWar(webapp.toString());
         // the app's classes first: logging and the Jolokia access policy come from the app (HawtioWar)
         context.setParentLoaderPriority(true);
         context.setThrowUnavailableOnStartupException(true);
+        // the login session goes only with requests from Hawtio's own pages, and never to scripts (RFC 6265bis
+        // section 4.1.2.7); the war's web.xml asks for HttpOnly, said here so it cannot be lost
+        context.getSessionHandler().setSameSite(HttpCookie.SameSite.STRICT);
+        context.getSessionHandler().setHttpOnly(true);
         server = new Server(new InetSocketAddress(settings.host(), settings.port()));
-        server.setHandler(context);
+        server.setHandler(new OwnOriginOnly(context));
         server.setStopAtShutdown(false);
         server.start();
         int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -73,6 +80,10 @@ final class HawtioConsole extends ServiceSupport implements ExtendedStartupListe
     @Override
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
         LOG.info("Hawtio: {} ({})", uri, settings.authenticationEnabled() ? "login required" : "no login, reachable from this machine only");
+        if (!editorServed) {
+            LOG.warn("Hawtio's Source tab loads its editor from cdn.jsdelivr.net, as this build has no {}: without internet "
+                    + "the tab shows 'Loading...'. Build with npm and the npm registry reachable (mvn compile adds it)", HawtioWar.EDITOR);
+        }
     }
 
     private String hostForUrl() {

@@ -66,11 +66,12 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         return new HawtioSettings(
                 Boolean.parseBoolean(properties.resolveProperty(PREFIX + "enabled").orElse("true")),
                 properties.resolveProperty(PREFIX + "host").orElse("127.0.0.1"),
-                port(properties.resolveProperty(PREFIX + "port").orElse("8180")),
+                port(PREFIX + "port", properties.resolveProperty(PREFIX + "port").orElse("8180")),
                 realmFile, operatorRoles, Map.copyOf(options));
     }
 
-    private static int port(String value) {
+    /** The port {@code key} names, refused with what to set when it is not one. */
+    static int port(String key, String value) {
         try {
             int port = Integer.parseInt(value.trim());
             if (port >= 0 && port <= 65535) {
@@ -79,7 +80,7 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new IllegalStateException(PREFIX + "port=" + value + " is not a port: use 1-65535, or 0 for any free port");
+        throw new IllegalStateException(key + "=" + value + " is not a port: use 1-65535, or 0 for any free port");
     }
 
     private static Set<String> list(String commaSeparated) {

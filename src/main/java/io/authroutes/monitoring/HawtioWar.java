@@ -3,6 +3,7 @@ package io.authroutes.monitoring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -24,6 +25,15 @@ final class HawtioWar {
      * 4.2.0 needs the 2.1 API, and the app brings no other.)
      */
     static final Pattern PROVIDED_BY_APP = Pattern.compile("WEB-INF/lib/(log4j|slf4j)-[^/]*\\.jar");
+    /** Hawtio's Source editor (monaco-editor's min/vs), packed at build time by src/build/hawtio-editor.sh. */
+    static final String EDITOR = "hawtio/editor.zip";
+    /** Where Hawtio 4.2.0's bundle loads that editor from (compiled into one of its static/js chunks). */
+    static final String EDITOR_CDN = "https://cdn.jsdelivr.net/npm/monaco-editor@0.43.0/min/vs";
+    /**
+     * Where the console serves it instead, under its context path: below static/, which Hawtio serves as files
+     * with or without a login (its ClientRouteRedirectFilter answers other paths with index.html).
+     */
+    static final String EDITOR_DIRECTORY = "static/monaco-editor";
 
     private HawtioWar() {
     }
@@ -38,6 +48,42 @@ final class HawtioWar {
             unpack(war, target);
         }
         return target;
+    }
+
+    /**
+     * Serves the bundled Source editor from the unpacked war, and points Hawtio's bundle at it.
+     *
+     * @return false when the app was built without the editor: Hawtio then loads it from the CDN
+     */
+    static boolean serveEditor(Path webapp, String contextPath) throws IOException {
+        try (InputStream editor = HawtioWar.class.getClassLoader().getResourceAsStream(EDITOR)) {
+            if (editor == null) {
+                return false;
+            }
+            serveEditor(webapp, editor, contextPath);
+            return true;
+        }
+    }
+
+    static void serveEditor(Path webapp, InputStream editor, String contextPath) throws IOException {
+        Path directory = webapp.resolve(EDITOR_DIRECTORY);
+        unpack(editor, directory);
+        String local = contextPath + "/" + EDITOR_DIRECTORY + "/vs";
+        boolean pointed = false;
+        try (Stream<Path> scripts = Files.list(webapp.resolve("static/js"))) {
+            for (Path script : scripts.filter(file -> file.toString().endsWith(".js")).toList()) {
+                // byte for byte: ISO-8859-1 maps every byte to one char and back
+                String code = Files.readString(script, StandardCharsets.ISO_8859_1);
+                if (code.contains(EDITOR_CDN)) {
+                    Files.writeString(script, code.replace(EDITOR_CDN, local), StandardCharsets.ISO_8859_1);
+                    pointed = true;
+                }
+            }
+        }
+        if (!pointed) {
+            throw new IOException("No script of " + RESOURCE + " loads its editor from " + EDITOR_CDN
+                    + ": Hawtio's version changed; update HawtioWar.EDITOR_CDN and the version in pom.xml's hawtio-editor step");
+        }
     }
 
     static void unpack(InputStream war, Path target) throws IOException {

@@ -6,9 +6,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Start-up step that makes the app watchable: Hawtio (when {@code hawtio.enabled}); the library publishes
- * every active provider as an MBean, a health check and meters. Refuses to start when Hawtio or Camel's HTTP
- * servers would be reachable from the network without credentials.
+ * Start-up step that makes the app watchable: Hawtio (when {@code hawtio.enabled}) and health probes for a
+ * platform (when {@code probes.enabled}); the library publishes every active provider as an MBean, a health
+ * check and meters. Refuses to start when Hawtio or Camel's HTTP servers would be reachable from the network
+ * without credentials.
  */
 public class MonitoringConfiguration implements CamelConfiguration {
 
@@ -29,6 +30,13 @@ public class MonitoringConfiguration implements CamelConfiguration {
             context.getRegistry().bind(HAWTIO, console);
         }
         context.addStartupListener(new ManagementAddress());
+        // liveness and readiness without credentials, on any address: they tell UP or DOWN and nothing else
+        Optional<HealthProbes> probes = HealthProbes.configure(context, properties);
+        if (probes.isPresent()) {
+            context.addService(probes.get());
+            context.addStartupListener(probes.get());
+            context.getRegistry().bind(HealthProbes.BEAN, probes.get());
+        }
     }
 
     /** Camel's embedded servers take credentials as a users file or JWT keys, checked by Vert.x. */

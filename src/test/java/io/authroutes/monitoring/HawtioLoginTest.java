@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.authroutes.testing.JolokiaClient;
 import io.authroutes.testing.SandboxSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
@@ -28,13 +32,15 @@ class HawtioLoginTest extends SandboxSpecification {
     private static final String ZONT = "io.authroutes:type=auth,name=zont";
     private static final Map<String, Object> READ_ZONT = Map.of("type", "read", "mbean", ZONT, "attribute", "State");
 
+    private URI hawtio;
     private JolokiaClient jolokia;
     private JolokiaClient admin;
     private JolokiaClient viewer;
 
     @BeforeEach
     void start() {
-        jolokia = JolokiaClient.at(context.getRegistry().lookupByNameAndType(MonitoringConfiguration.HAWTIO, HawtioConsole.class).uri());
+        hawtio = context.getRegistry().lookupByNameAndType(MonitoringConfiguration.HAWTIO, HawtioConsole.class).uri();
+        jolokia = JolokiaClient.at(hawtio);
         admin = jolokia.as("operator", "op-pass-5d2");
         viewer = jolokia.as("watcher", "view-pass-8c1");
     }
@@ -133,5 +139,39 @@ class HawtioLoginTest extends SandboxSpecification {
         jolokia.as("oncall", "oncall-pass-3e7").exec(ZONT, "invalidate()");
 
         assertThat(calls.auth("zont").current()).isEmpty();
+    }
+
+    @Test
+    void theSessionCookieGoesOnlyWithHawtiosOwnRequestsAndIsHiddenFromScripts() throws Exception {
+        HttpResponse<String> login = login("operator", "op-pass-5d2");
+
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
+                .contains("JSESSIONID=").containsIgnoringCase("SameSite=Strict").containsIgnoringCase("HttpOnly"));
+    }
+
+    @Test
+    void aLoggedInOperatorsSessionRunsOperationsFromHawtiosOwnPagesOnly() throws Exception {
+        String session = login("operator", "op-pass-5d2").headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String salebasis = route("salebasis");
+
+        assertThat(postWithSession(session, HawtioCrossOriginTest.ATTACKER, salebasis).statusCode()).isEqualTo(403);
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStarted()).isTrue();
+
+        assertThat(postWithSession(session, HawtioCrossOriginTest.origin(hawtio), salebasis).body()).contains("\"status\":200");
+        assertThat(context.getRouteController().getRouteStatus("salebasis").isStopped()).isTrue();
+    }
+
+    private HttpResponse<String> login(String user, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(hawtio.resolve("auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWithSession(String cookie, String origin, String route) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(hawtio.resolve("jolokia/"))
+                .header("Cookie", cookie).header("Origin", origin).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(HawtioCrossOriginTest.stop(route))).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -91,6 +91,22 @@ class SafeByDefaultTest {
                 .doesNotThrowAnyException();
     }
 
+    @Test
+    void healthProbesOnTheNetworkWithoutCredentialsAreAcceptedWhileTheManagementServerStaysGuarded() {
+        assertThatCode(() -> configure("probes.enabled", "true", "probes.host", "0.0.0.0", "probes.port", "0",
+                "camel.management.enabled", "true", "camel.management.host", "127.0.0.1"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> configure("probes.enabled", "true", "probes.host", "0.0.0.0",
+                "camel.management.enabled", "true", "camel.management.host", "0.0.0.0"))
+                .isInstanceOf(UnsafeExposureException.class);
+    }
+
+    @Test
+    void aProbesPortThatIsNotANumberIsRefused() {
+        assertThatThrownBy(() -> configure("probes.enabled", "true", "probes.port", "ready"))
+                .hasMessage("probes.port=ready is not a port: use 1-65535, or 0 for any free port");
+    }
+
     /** Runs the start-up step against a context configured with {@code overrides} alone. */
     private static void configure(String... overrides) throws Exception {
         Properties properties = new Properties();

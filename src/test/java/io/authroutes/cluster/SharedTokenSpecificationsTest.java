@@ -113,6 +113,34 @@ class SharedTokenSpecificationsTest {
     }
 
     @Test
+    void refreshSlowerThanTheLeaseThenItsRefreshTokenIsPresentedOnceClusterWide() throws Exception {
+        cluster.with("providers.mobilesmarts.tokenTimeout", "2s");
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        List<AppInstance> instances = cluster.start(2, clock);
+        assertThat(failedCalls(instances, 2)).isZero();
+        Token first = instances.get(0).auth(PROVIDER).current().orElseThrow();
+        clock.advance(Duration.ofSeconds(3550));
+        // the lease is tokenTimeout + 2 s = 4 s; the refresh answers after 6 s
+        server.slowRefreshes(Duration.ofSeconds(6));
+
+        instances.get(0).auth(PROVIDER).token();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.refreshes() == 1);
+        // the other instance asks for its renewal while the first one's refresh is in flight, and keeps asking
+        instances.get(1).auth(PROVIDER).token();
+        await().atMost(Duration.ofSeconds(30)).until(() -> renewed(instances.get(1), first) & renewed(instances.get(0), first));
+
+        assertThat(server.refreshes()).isEqualTo(1);
+        assertThat(server.invalidGrants()).isZero();
+        assertThat(server.logins()).isEqualTo(1);
+    }
+
+    /** Asks for a token (a renewal starts when due) and tells whether the one cached now replaced {@code old}. */
+    private static boolean renewed(AppInstance instance, Token old) {
+        instance.auth(PROVIDER).token();
+        return instance.auth(PROVIDER).current().filter(t -> !t.value().equals(old.value())).isPresent();
+    }
+
+    @Test
     void wrongPasswordOnThreeInstancesThenOneLoginPerStepOfThePolicy() throws Exception {
         cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD);
         MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");

@@ -5,8 +5,8 @@ import io.authroutes.auth.TokenStoreUnavailableException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,19 +22,15 @@ final class Membership implements AutoCloseable {
     private final String instanceId;
     private final Duration heartbeat;
     private final Set<TokenAccount> joined = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "authroutes-store-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledFuture<?> beats;
 
-    Membership(StoreCommands commands, StoreKeys keys, String instanceId, Duration heartbeat) {
+    Membership(StoreCommands commands, StoreKeys keys, String instanceId, Duration heartbeat, ScheduledExecutorService timer) {
         this.commands = commands;
         this.keys = keys;
         this.instanceId = instanceId;
         this.heartbeat = heartbeat;
         long period = Math.max(1, heartbeat.toMillis() / 3);
-        beats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+        this.beats = timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     }
 
     void join(TokenAccount account) {
@@ -64,6 +60,6 @@ final class Membership implements AutoCloseable {
     /** Stops beating without leaving: what an instance that dies does, and the others see it after the heartbeat. */
     @Override
     public void close() {
-        beats.shutdownNow();
+        beats.cancel(false);
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,12 @@ public final class RedisTokenStore implements TokenStore {
     private final ClusterSingleFlight flight;
     private final Membership membership;
     private final StoreCommands commands;
+    /** Heartbeats and lease renewals: short Redis commands, each bounded by the store's timeout. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "authroutes-store-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RedisTokenStore(RedisStoreSettings settings, Clock clock) {
         String instanceId = UUID.randomUUID().toString();
@@ -39,8 +47,9 @@ public final class RedisTokenStore implements TokenStore {
         this.commands = new StoreCommands(link);
         this.tokens = new SharedTokens(commands, keys, cipher, instanceId, clock);
         late[0] = tokens;
-        this.flight = new ClusterSingleFlight(commands, keys, tokens, events, instanceId, settings.timing().pollInterval());
-        this.membership = new Membership(commands, keys, instanceId, settings.timing().heartbeat());
+        this.flight = new ClusterSingleFlight(commands, keys, tokens, events, instanceId, settings.timing().pollInterval(),
+                timer);
+        this.membership = new Membership(commands, keys, instanceId, settings.timing().heartbeat(), timer);
     }
 
     @Override
@@ -120,6 +129,7 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public void close() {
         membership.close();
+        timer.shutdownNow();
         link.close();
     }
 }

@@ -57,13 +57,16 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
         store.run(() -> store.store().invalidate(account, failed));
     }
 
-    /** Near caches follow what other instances store and invalidate. */
+    /**
+     * Near caches follow what other instances store and invalidate. Registered even while the store is away
+     * (neither this nor {@link #join} asks it anything that can fail), so the account follows once it is back.
+     */
     void listen(TokenStore.Listener listener) {
-        store.run(() -> store.store().listen(account, listener));
+        store.store().listen(account, listener);
     }
 
     void join() {
-        store.run(() -> store.store().join(account));
+        store.store().join(account);
     }
 
     /**

@@ -45,7 +45,10 @@ public interface TokenStore extends AutoCloseable {
     /** Drops the shared token only if it is {@code failed}, tells every instance, and reports whether it was. */
     boolean invalidate(TokenAccount account, Token failed);
 
-    /** Tells {@code listener} of tokens stored or invalidated by other instances, until the subscription is closed. */
+    /**
+     * Tells {@code listener} of tokens stored or invalidated by other instances, until the subscription is closed.
+     * Never fails: while the store is away, the listener hears from the moment it is back.
+     */
     Subscription listen(TokenAccount account, Listener listener);
 
     /** The failure policy's shared state for the account, as last set. */
@@ -58,7 +61,10 @@ public interface TokenStore extends AutoCloseable {
      */
     boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl);
 
-    /** Counts this instance among those using the account's token until {@link #leave} or until it stops heartbeating. */
+    /**
+     * Counts this instance among those using the account's token until {@link #leave} or until it stops
+     * heartbeating. Never fails: while the store is away, the instance counts from the moment it is back.
+     */
     void join(TokenAccount account);
 
     /** Stops counting this instance; true when no other live instance uses the token, so this one revokes it. */

@@ -33,9 +33,10 @@ final class Membership implements AutoCloseable {
         this.beats = timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** Counts from the first beat that reaches Redis: now, or when Redis is back. */
     void join(TokenAccount account) {
         joined.add(account);
-        commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+        beat(account);
     }
 
     boolean leave(TokenAccount account) {
@@ -48,12 +49,14 @@ final class Membership implements AutoCloseable {
     }
 
     private void beat() {
-        for (TokenAccount account : joined) {
-            try {
-                commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
-            } catch (TokenStoreUnavailableException e) {
-                // the next beat tries again; a longer outage drops this instance, and it rejoins with that beat
-            }
+        joined.forEach(this::beat);
+    }
+
+    private void beat(TokenAccount account) {
+        try {
+            commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+        } catch (TokenStoreUnavailableException e) {
+            // the next beat tries again; a longer outage drops this instance, and it rejoins with that beat
         }
     }
 

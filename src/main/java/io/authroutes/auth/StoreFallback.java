@@ -47,7 +47,7 @@ public final class StoreFallback implements AutoCloseable {
         return store.isShared();
     }
 
-    /** Whether this instance works alone for now because the shared store did not answer. */
+    /** Whether this instance works alone for now because the shared store did not answer or refused a command. */
     public boolean isFallingBack() {
         return away.get();
     }
@@ -73,7 +73,7 @@ public final class StoreFallback implements AutoCloseable {
         } catch (TokenStoreUnavailableException e) {
             retryAt = System.nanoTime() + retryAfterNanos;
             if (away.compareAndSet(false, true)) {
-                LOG.warn("The {} token store did not answer ({}); each instance obtains its own tokens until it is back,"
+                LOG.warn("The {} token store cannot be used ({}); each instance obtains its own tokens until it is back,"
                         + " calls go on", kind, e.getMessage());
             }
             return alone.get();

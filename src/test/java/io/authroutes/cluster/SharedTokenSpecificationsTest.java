@@ -187,7 +187,7 @@ class SharedTokenSpecificationsTest {
         assertThat(failed.get()).isZero();
         assertThat(server.logins()).isEqualTo(loginsBeforeReturn + 1);
         // one WARN per instance; one INFO per instance that has used the store since (the other follows by events)
-        assertThat(log.text().split("token store did not answer", -1)).hasSize(3);
+        assertThat(log.text().split("token store cannot be used", -1)).hasSize(3);
         assertThat(log.text().split("token store answers again", -1)).hasSizeBetween(2, 3);
     }
 

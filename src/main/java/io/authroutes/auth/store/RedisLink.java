@@ -4,6 +4,7 @@ import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStoreUnavailableException;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
@@ -39,6 +40,8 @@ final class RedisLink implements AutoCloseable {
     private final RedisClient client;
     private final String shownUri;
     private final String channel;
+    /** Who the store logs in as, for messages: the configured user, or Redis's {@code default}. */
+    private final String user;
     private final RedisPubSubListener<String, String> events;
     private StatefulRedisConnection<String, byte[]> commands;
     private StatefulRedisPubSubConnection<String, String> subscription;
@@ -64,6 +67,7 @@ final class RedisLink implements AutoCloseable {
                 .build());
         this.shownUri = RedisStoreSettings.masked(settings.uri());
         this.channel = channel;
+        this.user = settings.username() == null ? "default" : settings.username();
         this.events = events;
     }
 
@@ -71,6 +75,13 @@ final class RedisLink implements AutoCloseable {
     <T> T call(TokenAccount account, String what, Function<RedisCommands<String, byte[]>, T> command) {
         try {
             return command.apply(connected().sync());
+        } catch (SubscriptionRefused e) {
+            throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri + " refuses "
+                    + user + " the channel " + channel + " (" + e.getMessage() + "); Redis 7 gives new users no channel:"
+                    + " ACL SETUSER " + user + " &" + channel, e);
+        } catch (RedisCommandExecutionException e) {
+            throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri + " refused "
+                    + what + " for " + user + ": " + e.getMessage(), e);
         } catch (RedisException e) {
             throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri
                     + " did not answer (" + what + "): " + e.getClass().getSimpleName(), e);
@@ -93,14 +104,30 @@ final class RedisLink implements AutoCloseable {
     private synchronized StatefulRedisConnection<String, byte[]> connected() {
         if (subscription == null) {
             StatefulRedisPubSubConnection<String, String> opened = client.connectPubSub();
-            opened.addListener(events);
-            opened.sync().subscribe(channel);
+            try {
+                opened.addListener(events);
+                opened.sync().subscribe(channel);
+            } catch (RedisCommandExecutionException e) {
+                opened.close();
+                throw new SubscriptionRefused(e);
+            } catch (RedisException e) {
+                opened.close();
+                throw e;
+            }
             subscription = opened;
         }
         if (commands == null) {
             commands = client.connect(CODEC);
         }
         return commands;
+    }
+
+    /** Redis answered SUBSCRIBE with an error: the user may use the keys but not the channel (an ACL without {@code &}). */
+    private static final class SubscriptionRefused extends RedisException {
+
+        SubscriptionRefused(RedisCommandExecutionException refusal) {
+            super(refusal.getMessage(), refusal);
+        }
     }
 
     @Override

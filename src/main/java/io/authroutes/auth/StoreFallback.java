@@ -1,6 +1,7 @@
 package io.authroutes.auth;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +34,11 @@ public final class StoreFallback implements AutoCloseable {
     /** A store of this instance alone: what the app runs with unless {@code authroutes.store} says otherwise. */
     public static StoreFallback local(java.time.Clock clock) {
         return new StoreFallback(new LocalTokenStore(clock), "local", Duration.ofSeconds(5));
+    }
+
+    /** Why stored values cannot be read by this instance, while some cannot (a different encryption key). */
+    public Optional<String> unreadable() {
+        return store.unreadable();
     }
 
     TokenStore store() {

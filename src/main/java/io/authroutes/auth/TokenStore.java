@@ -79,6 +79,11 @@ public interface TokenStore extends AutoCloseable {
     /** Whether the store answers now, within its timeout. */
     boolean reachable();
 
+    /** Why values in the store cannot be read by this instance (sealed under another key), while some cannot. */
+    default Optional<String> unreadable() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 

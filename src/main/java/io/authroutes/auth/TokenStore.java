@@ -62,6 +62,12 @@ public interface TokenStore extends AutoCloseable {
     boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl);
 
     /**
+     * A keyed digest of an account's credentials, the same on every instance sharing this store and telling
+     * nothing about them to anyone without its key: what a recorded refusal is tied to.
+     */
+    String credentialsFingerprint(TokenAccount account, byte[] credentials);
+
+    /**
      * Counts this instance among those using the account's token until {@link #leave} or until it stops
      * heartbeating. Never fails: while the store is away, the instance counts from the moment it is back.
      */

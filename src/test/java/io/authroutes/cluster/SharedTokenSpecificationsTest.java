@@ -156,6 +156,33 @@ class SharedTokenSpecificationsTest {
     }
 
     @Test
+    void restartedWithThePasswordFixedThenLogsInAtOnceDespiteTheRecordedRefusal() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (AppInstance wrong = cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD).start(clock)) {
+            assertThat(refusedCalls(List.of(wrong), 1)).isEqualTo(1);
+        }
+
+        AppInstance fixed = cluster.with("providers.mobilesmarts.password", RotatingTokenServer.PASSWORD).start(clock);
+
+        assertThat(failedCalls(List.of(fixed), 4)).isZero();
+        assertThat(server.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void restartedWithTheSameWrongPasswordThenTheRecordedSpacingHolds() throws Exception {
+        cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD);
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (AppInstance wrong = cluster.start(clock)) {
+            assertThat(refusedCalls(List.of(wrong), 1)).isEqualTo(1);
+        }
+
+        AppInstance restarted = cluster.start(clock);
+
+        assertThat(refusedCalls(List.of(restarted), 4)).isEqualTo(4);
+        assertThat(server.logins()).isEqualTo(1);
+    }
+
+    @Test
     void redisStoppedMidRunThenNoCallFailsAndTokensAreSharedAgainWhenItIsBack() throws Exception {
         List<AppInstance> instances = cluster.start(2, Clock.systemUTC());
         AtomicInteger failed = new AtomicInteger();

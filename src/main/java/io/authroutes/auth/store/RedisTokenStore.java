@@ -1,8 +1,10 @@
 package io.authroutes.auth.store;
 
+import io.authroutes.auth.KeyedDigest;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStore;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -30,6 +32,8 @@ public final class RedisTokenStore implements TokenStore {
     private final Membership membership;
     private final StoreCommands commands;
     private final UnreadableValues unreadable;
+    /** Keyed from the encryption key, which every instance shares and Redis never sees. */
+    private final KeyedDigest credentialsDigest;
     /** Heartbeats and lease renewals: short Redis commands, each bounded by the store's timeout. */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "authroutes-store-timer");
@@ -41,6 +45,7 @@ public final class RedisTokenStore implements TokenStore {
         String instanceId = UUID.randomUUID().toString();
         this.keys = new StoreKeys(settings.prefix());
         this.cipher = new TokenCipher(settings.encryptionKey());
+        this.credentialsDigest = KeyedDigest.derived(settings.encryptionKey(), "authroutes credentials fingerprint");
         SharedTokens[] late = new SharedTokens[1];
         this.events = new TokenEvents(instanceId, (account, sealed) -> late[0].open(account, sealed));
         this.link = new RedisLink(settings, keys.events(), events);
@@ -114,6 +119,13 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public Optional<String> unreadable() {
         return unreadable.problem();
+    }
+
+    /** Bound to the account, so one password used for two accounts gives two fingerprints. */
+    @Override
+    public String credentialsFingerprint(TokenAccount account, byte[] credentials) {
+        byte[] identity = (account.identity() + "\n").getBytes(StandardCharsets.UTF_8);
+        return credentialsDigest.hex(ByteBuffer.allocate(identity.length + credentials.length).put(identity).put(credentials).array());
     }
 
     @Override

@@ -71,14 +71,14 @@ class RedisAwayAtStartTest {
         }
     }
 
-    /** The accounts with one live member, read from the key names: {@code <prefix>:<provider>:<hash>:members}. */
+    /** The accounts with one live member, read from the key names: {@code <prefix>:<provider>:{<hash>}:members}. */
     private List<TokenAccount> members() {
         RedisClient client = RedisClient.create(REDIS.uri());
         try (StatefulRedisConnection<String, String> raw = client.connect()) {
             return raw.sync().keys(prefix + ":*:members").stream()
                     .filter(key -> raw.sync().zcard(key) == 1)
                     .map(key -> key.split(":"))
-                    .map(parts -> new TokenAccount(parts[1], parts[2])).toList();
+                    .map(parts -> new TokenAccount(parts[1], parts[2].replaceAll("[{}]", ""))).toList();
         } finally {
             client.shutdown();
         }

@@ -32,6 +32,7 @@ public final class RotatingTokenServer implements AutoCloseable {
     private final CountDownLatch loginArrived = new CountDownLatch(1);
     private volatile CountDownLatch holdLogins = new CountDownLatch(0);
     private volatile long refreshLatencyMillis;
+    private volatile long lifetimeSeconds = 3600;
 
     public RotatingTokenServer() {
         api.on("/oauth/token", request -> token(form(request.body())))
@@ -78,7 +79,7 @@ public final class RotatingTokenServer implements AutoCloseable {
         refreshTokens.add(refresh);
         issued.add(access);
         issued.add(refresh);
-        return new Reply(200, "{\"access_token\": \"" + access + "\", \"token_type\": \"bearer\", \"expires_in\": 3600,"
+        return new Reply(200, "{\"access_token\": \"" + access + "\", \"token_type\": \"bearer\", \"expires_in\": " + lifetimeSeconds + ","
                 + " \"refresh_token\": \"" + refresh + "\"}");
     }
 
@@ -116,6 +117,11 @@ public final class RotatingTokenServer implements AutoCloseable {
 
     public void answerLogins() {
         holdLogins.countDown();
+    }
+
+    /** Tokens issued from now on live {@code lifetime} ({@code expires_in}). */
+    public void tokenLifetime(Duration lifetime) {
+        lifetimeSeconds = lifetime.toSeconds();
     }
 
     /** Every refresh from now on is answered {@code latency} after it arrived. */

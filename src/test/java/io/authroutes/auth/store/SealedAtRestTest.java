@@ -51,9 +51,9 @@ class SealedAtRestTest {
 
         try (RawRedis raw = new RawRedis(REDIS.uri())) {
             List<String> keys = raw.keys(stores.prefix + ":*");
-            assertThat(keys).containsExactlyInAnyOrder(stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":token",
-                    stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":policy",
-                    stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":members");
+            assertThat(keys).containsExactlyInAnyOrder(stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:token",
+                    stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:policy",
+                    stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:members");
             for (String key : keys) {
                 String dump = new String(raw.commands().dump(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
                 assertThat(SECRETS).as("plaintext in %s", key).noneMatch(dump::contains);

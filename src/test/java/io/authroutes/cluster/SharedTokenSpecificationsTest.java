@@ -113,6 +113,34 @@ class SharedTokenSpecificationsTest {
     }
 
     @Test
+    void refreshSlowerThanTheLeaseThenItsRefreshTokenIsPresentedOnceClusterWide() throws Exception {
+        cluster.with("providers.mobilesmarts.tokenTimeout", "2s");
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        List<AppInstance> instances = cluster.start(2, clock);
+        assertThat(failedCalls(instances, 2)).isZero();
+        Token first = instances.get(0).auth(PROVIDER).current().orElseThrow();
+        clock.advance(Duration.ofSeconds(3550));
+        // the lease is tokenTimeout + 2 s = 4 s; the refresh answers after 6 s
+        server.slowRefreshes(Duration.ofSeconds(6));
+
+        instances.get(0).auth(PROVIDER).token();
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.refreshes() == 1);
+        // the other instance asks for its renewal while the first one's refresh is in flight, and keeps asking
+        instances.get(1).auth(PROVIDER).token();
+        await().atMost(Duration.ofSeconds(30)).until(() -> renewed(instances.get(1), first) & renewed(instances.get(0), first));
+
+        assertThat(server.refreshes()).isEqualTo(1);
+        assertThat(server.invalidGrants()).isZero();
+        assertThat(server.logins()).isEqualTo(1);
+    }
+
+    /** Asks for a token (a renewal starts when due) and tells whether the one cached now replaced {@code old}. */
+    private static boolean renewed(AppInstance instance, Token old) {
+        instance.auth(PROVIDER).token();
+        return instance.auth(PROVIDER).current().filter(t -> !t.value().equals(old.value())).isPresent();
+    }
+
+    @Test
     void wrongPasswordOnThreeInstancesThenOneLoginPerStepOfThePolicy() throws Exception {
         cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD);
         MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
@@ -125,6 +153,33 @@ class SharedTokenSpecificationsTest {
         assertThat(refusedCalls(instances, 30)).isEqualTo(30);
         assertThat(server.logins()).isEqualTo(2);
         instances.forEach(instance -> assertThat(instance.auth(PROVIDER).status().credentialsRejected()).isTrue());
+    }
+
+    @Test
+    void restartedWithThePasswordFixedThenLogsInAtOnceDespiteTheRecordedRefusal() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (AppInstance wrong = cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD).start(clock)) {
+            assertThat(refusedCalls(List.of(wrong), 1)).isEqualTo(1);
+        }
+
+        AppInstance fixed = cluster.with("providers.mobilesmarts.password", RotatingTokenServer.PASSWORD).start(clock);
+
+        assertThat(failedCalls(List.of(fixed), 4)).isZero();
+        assertThat(server.logins()).isEqualTo(2);
+    }
+
+    @Test
+    void restartedWithTheSameWrongPasswordThenTheRecordedSpacingHolds() throws Exception {
+        cluster.with("providers.mobilesmarts.password", "not-" + RotatingTokenServer.PASSWORD);
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (AppInstance wrong = cluster.start(clock)) {
+            assertThat(refusedCalls(List.of(wrong), 1)).isEqualTo(1);
+        }
+
+        AppInstance restarted = cluster.start(clock);
+
+        assertThat(refusedCalls(List.of(restarted), 4)).isEqualTo(4);
+        assertThat(server.logins()).isEqualTo(1);
     }
 
     @Test
@@ -159,7 +214,7 @@ class SharedTokenSpecificationsTest {
         assertThat(failed.get()).isZero();
         assertThat(server.logins()).isEqualTo(loginsBeforeReturn + 1);
         // one WARN per instance; one INFO per instance that has used the store since (the other follows by events)
-        assertThat(log.text().split("token store did not answer", -1)).hasSize(3);
+        assertThat(log.text().split("token store cannot be used", -1)).hasSize(3);
         assertThat(log.text().split("token store answers again", -1)).hasSizeBetween(2, 3);
     }
 

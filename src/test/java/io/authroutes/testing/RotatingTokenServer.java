@@ -3,6 +3,7 @@ package io.authroutes.testing;
 import io.authroutes.testing.FakeApi.Reply;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,8 @@ public final class RotatingTokenServer implements AutoCloseable {
     private final AtomicInteger invalidGrants = new AtomicInteger();
     private final CountDownLatch loginArrived = new CountDownLatch(1);
     private volatile CountDownLatch holdLogins = new CountDownLatch(0);
+    private volatile long refreshLatencyMillis;
+    private volatile long lifetimeSeconds = 3600;
 
     public RotatingTokenServer() {
         api.on("/oauth/token", request -> token(form(request.body())))
@@ -40,7 +43,9 @@ public final class RotatingTokenServer implements AutoCloseable {
     private Reply token(Map<String, String> form) {
         if ("refresh_token".equals(form.get("grant_type"))) {
             refreshes.incrementAndGet();
-            if (!refreshTokens.remove(form.getOrDefault("refresh_token", ""))) {
+            boolean live = refreshTokens.remove(form.getOrDefault("refresh_token", ""));
+            pause(refreshLatencyMillis);
+            if (!live) {
                 invalidGrants.incrementAndGet();
                 return new Reply(400, "{\"error\": \"invalid_grant\"}");
             }
@@ -57,6 +62,15 @@ public final class RotatingTokenServer implements AutoCloseable {
                 : new Reply(400, "{\"error\": \"invalid_grant\", \"error_description\": \"wrong username or password\"}");
     }
 
+    /** A provider under load: the refresh grant is consumed on arrival, and answered only after the latency. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Reply issue() {
         int n = serial.incrementAndGet();
         String access = "at-" + n + "-" + Long.toHexString(System.nanoTime());
@@ -65,7 +79,7 @@ public final class RotatingTokenServer implements AutoCloseable {
         refreshTokens.add(refresh);
         issued.add(access);
         issued.add(refresh);
-        return new Reply(200, "{\"access_token\": \"" + access + "\", \"token_type\": \"bearer\", \"expires_in\": 3600,"
+        return new Reply(200, "{\"access_token\": \"" + access + "\", \"token_type\": \"bearer\", \"expires_in\": " + lifetimeSeconds + ","
                 + " \"refresh_token\": \"" + refresh + "\"}");
     }
 
@@ -103,6 +117,16 @@ public final class RotatingTokenServer implements AutoCloseable {
 
     public void answerLogins() {
         holdLogins.countDown();
+    }
+
+    /** Tokens issued from now on live {@code lifetime} ({@code expires_in}). */
+    public void tokenLifetime(Duration lifetime) {
+        lifetimeSeconds = lifetime.toSeconds();
+    }
+
+    /** Every refresh from now on is answered {@code latency} after it arrived. */
+    public void slowRefreshes(Duration latency) {
+        refreshLatencyMillis = latency.toMillis();
     }
 
     public boolean awaitLogin(long seconds) throws InterruptedException {

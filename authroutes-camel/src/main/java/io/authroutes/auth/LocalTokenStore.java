@@ -21,6 +21,7 @@ public final class LocalTokenStore implements TokenStore {
 
     private final ConcurrentMap<TokenAccount, PolicyState> policy = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final KeyedDigest digest = KeyedDigest.random();
 
     public LocalTokenStore(Clock clock) {
         this.clock = clock;
@@ -70,6 +71,12 @@ public final class LocalTokenStore implements TokenStore {
 
     private Optional<PolicyState> live(TokenAccount account) {
         return Optional.ofNullable(policy.get(account)).filter(s -> clock.instant().isBefore(s.until()));
+    }
+
+    /** Nothing outlives this process here, so a key of its own will do. */
+    @Override
+    public String credentialsFingerprint(TokenAccount account, byte[] credentials) {
+        return digest.hex(credentials);
     }
 
     @Override

@@ -13,8 +13,10 @@ import java.util.function.Supplier;
  * One provider's account in the token store: what {@link ProviderAuth} asks of the cluster, each
  * question answered by this instance alone while the store is away ({@link StoreFallback}).
  * Also the failure policy's {@link FailurePolicy.SharedGate}: the login gate is kept as the store's
- * policy state, {@code <episode> <failures> <next attempt, epoch ms> <status> <reason>}, sealed like
- * a token since a reason may quote the provider.
+ * policy state, {@code <episode> <failures> <next attempt, epoch ms> <status> <credentials> <reason>},
+ * sealed like a token since a reason may quote the provider. {@code <credentials>} is the store's keyed
+ * fingerprint of the credentials the gate was recorded with: a refusal holds back only instances that
+ * would log in with those same credentials, so one restarted with the password fixed tries at once.
  */
 public final class SharedAccount implements FailurePolicy.SharedGate {
 
@@ -25,12 +27,21 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
     private final TokenAccount account;
     private final FlightLimits limits;
     private final Clock clock;
+    private final Supplier<byte[]> credentials;
 
+    /** An account whose credentials are not told apart: a recorded refusal holds back every instance. */
     public SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock) {
+        this(store, account, limits, clock, () -> new byte[0]);
+    }
+
+    /** @param credentials what the account logs in with, read when a gate is recorded or read; never kept */
+    public SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock,
+                         Supplier<byte[]> credentials) {
         this.store = store;
         this.account = account;
         this.limits = limits;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     /** An account of this instance alone, in the local store. */
@@ -57,13 +68,16 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
         store.run(() -> store.store().invalidate(account, failed));
     }
 
-    /** Near caches follow what other instances store and invalidate. */
+    /**
+     * Near caches follow what other instances store and invalidate. Registered even while the store is away
+     * (neither this nor {@link #join} asks it anything that can fail), so the account follows once it is back.
+     */
     void listen(TokenStore.Listener listener) {
-        store.run(() -> store.store().listen(account, listener));
+        store.store().listen(account, listener);
     }
 
     void join() {
-        store.run(() -> store.store().join(account));
+        store.store().join(account);
     }
 
     /**
@@ -85,6 +99,10 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
                 .orElse(Gate.OPEN)), Optional::empty);
     }
 
+    private String credentialsFingerprint() {
+        return store.store().credentialsFingerprint(account, credentials.get());
+    }
+
     /** Compare-and-set over what was read, so two instances recording at once cannot lose a count. */
     @Override
     public void record(Gate gate) {
@@ -101,16 +119,23 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
         });
     }
 
-    private static String encode(Gate gate) {
+    private String encode(Gate gate) {
         int status = gate.cause() instanceof CredentialsRejectedException refused ? refused.status() : 0;
         return gate.episode() + " " + gate.failures() + " " + gate.nextAttemptAt().toEpochMilli() + " " + status
-                + " " + (gate.cause() == null ? "" : gate.cause().reason());
+                + " " + credentialsFingerprint() + " " + (gate.cause() == null ? "" : gate.cause().reason());
     }
 
+    /** A refusal of other credentials than this instance's is none of its business: open. */
     private Gate decode(String state) {
-        String[] parts = state.split(" ", 5);
+        String[] parts = state.split(" ", 6);
+        if (parts.length < 6) {
+            return Gate.OPEN;
+        }
         Episode episode = Episode.valueOf(parts[0]);
-        String reason = parts[4];
+        if (episode == Episode.CREDENTIALS_REFUSED && !parts[4].equals(credentialsFingerprint())) {
+            return Gate.OPEN;
+        }
+        String reason = parts[5];
         ProviderAuthException cause = episode == Episode.CREDENTIALS_REFUSED
                 ? new CredentialsRejectedException(account.providerId(), Integer.parseInt(parts[3]), reason)
                 : new TokenEndpointUnavailableException(account.providerId(), reason, null);

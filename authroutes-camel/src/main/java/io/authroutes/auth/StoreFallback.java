@@ -1,6 +1,7 @@
 package io.authroutes.auth;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,6 +36,11 @@ public final class StoreFallback implements AutoCloseable {
         return new StoreFallback(new LocalTokenStore(clock), "local", Duration.ofSeconds(5));
     }
 
+    /** Why stored values cannot be read by this instance, while some cannot (a different encryption key). */
+    public Optional<String> unreadable() {
+        return store.unreadable();
+    }
+
     TokenStore store() {
         return store;
     }
@@ -47,7 +53,7 @@ public final class StoreFallback implements AutoCloseable {
         return store.isShared();
     }
 
-    /** Whether this instance works alone for now because the shared store did not answer. */
+    /** Whether this instance works alone for now because the shared store did not answer or refused a command. */
     public boolean isFallingBack() {
         return away.get();
     }
@@ -73,7 +79,7 @@ public final class StoreFallback implements AutoCloseable {
         } catch (TokenStoreUnavailableException e) {
             retryAt = System.nanoTime() + retryAfterNanos;
             if (away.compareAndSet(false, true)) {
-                LOG.warn("The {} token store did not answer ({}); each instance obtains its own tokens until it is back,"
+                LOG.warn("The {} token store cannot be used ({}); each instance obtains its own tokens until it is back,"
                         + " calls go on", kind, e.getMessage());
             }
             return alone.get();

@@ -45,7 +45,10 @@ public interface TokenStore extends AutoCloseable {
     /** Drops the shared token only if it is {@code failed}, tells every instance, and reports whether it was. */
     boolean invalidate(TokenAccount account, Token failed);
 
-    /** Tells {@code listener} of tokens stored or invalidated by other instances, until the subscription is closed. */
+    /**
+     * Tells {@code listener} of tokens stored or invalidated by other instances, until the subscription is closed.
+     * Never fails: while the store is away, the listener hears from the moment it is back.
+     */
     Subscription listen(TokenAccount account, Listener listener);
 
     /** The failure policy's shared state for the account, as last set. */
@@ -58,7 +61,16 @@ public interface TokenStore extends AutoCloseable {
      */
     boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl);
 
-    /** Counts this instance among those using the account's token until {@link #leave} or until it stops heartbeating. */
+    /**
+     * A keyed digest of an account's credentials, the same on every instance sharing this store and telling
+     * nothing about them to anyone without its key: what a recorded refusal is tied to.
+     */
+    String credentialsFingerprint(TokenAccount account, byte[] credentials);
+
+    /**
+     * Counts this instance among those using the account's token until {@link #leave} or until it stops
+     * heartbeating. Never fails: while the store is away, the instance counts from the moment it is back.
+     */
     void join(TokenAccount account);
 
     /** Stops counting this instance; true when no other live instance uses the token, so this one revokes it. */
@@ -72,6 +84,11 @@ public interface TokenStore extends AutoCloseable {
 
     /** Whether the store answers now, within its timeout. */
     boolean reachable();
+
+    /** Why values in the store cannot be read by this instance (sealed under another key), while some cannot. */
+    default Optional<String> unreadable() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

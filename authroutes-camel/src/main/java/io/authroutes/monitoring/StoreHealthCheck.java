@@ -8,7 +8,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * {@code authroutes-store}: DOWN while the shared token store does not answer. Calls go on meanwhile (each
  * instance obtains its own tokens), so this tells an operator why token requests multiply, not that the
- * app cannot serve; always UP with the local store.
+ * app cannot serve; DOWN too while values in it cannot be read with this instance's encryption key; always UP
+ * with the local store.
  */
 final class StoreHealthCheck extends AbstractHealthCheck {
 
@@ -28,6 +29,10 @@ final class StoreHealthCheck extends AbstractHealthCheck {
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("store", store.kind());
         builder.detail("shared", store.isShared());
+        if (store.isShared() && store.unreadable().isPresent()) {
+            builder.down().message(store.unreadable().get() + " Each such value is replaced at its account's next token request.");
+            return;
+        }
         if (!store.isShared() || store.reachable()) {
             builder.up();
             return;

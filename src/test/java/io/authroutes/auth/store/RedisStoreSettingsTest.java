@@ -68,6 +68,52 @@ class RedisStoreSettingsTest {
     }
 
     @Test
+    void loadWhenUriNamesSentinelsThenSentinelModeWithCredentialsKeptOut() {
+        stores.with(RedisStoreSettings.URI_PROPERTY,
+                "rediss-sentinel://app:hunter22@s1.internal:26379,s2.internal:26379/0?sentinelMasterId=tokens");
+
+        RedisStoreSettings settings = stores.settings();
+
+        assertThat(settings.mode()).isEqualTo(RedisStoreSettings.Mode.SENTINEL);
+        assertThat(settings.uri()).isEqualTo("rediss-sentinel://s1.internal:26379,s2.internal:26379/0?sentinelMasterId=tokens");
+        assertThat(settings.password()).isEqualTo("hunter22");
+    }
+
+    @Test
+    void loadWhenSentinelUriHasNoPrimaryNameThenErrorSaysWhatToAdd() {
+        stores.with(RedisStoreSettings.URI_PROPERTY, "redis-sentinel://app:hunter22@s1.internal:26379,s2.internal:26379");
+
+        assertThatThrownBy(stores::settings).hasMessageStartingWith("authroutes.store.redis.uri names sentinels but no primary")
+                .hasMessageContaining("?sentinelMasterId=").hasMessageNotContaining("hunter22");
+    }
+
+    @Test
+    void loadWhenClusterModeThenSeedNodesKept() {
+        stores.with(RedisStoreSettings.URI_PROPERTY, "redis://n1.internal:7000,n2.internal:7001")
+                .with(RedisStoreSettings.MODE_PROPERTY, "cluster");
+
+        RedisStoreSettings settings = stores.settings();
+
+        assertThat(settings.mode()).isEqualTo(RedisStoreSettings.Mode.CLUSTER);
+        assertThat(settings.uri()).isEqualTo("redis://n1.internal:7000,n2.internal:7001");
+    }
+
+    @Test
+    void loadWhenSeveralHostsWithoutClusterModeThenErrorNamesTheModeProperty() {
+        stores.with(RedisStoreSettings.URI_PROPERTY, "redis://n1.internal:7000,n2.internal:7001");
+
+        assertThatThrownBy(stores::settings).hasMessageStartingWith("authroutes.store.redis.uri names several hosts")
+                .hasMessageContaining("authroutes.store.redis.mode=cluster");
+    }
+
+    @Test
+    void loadWhenModeIsUnknownThenErrorNamesTheChoices() {
+        stores.with(RedisStoreSettings.MODE_PROPERTY, "replicated");
+
+        assertThatThrownBy(stores::settings).hasMessageStartingWith("authroutes.store.redis.mode is 'replicated'; use standalone");
+    }
+
+    @Test
     void loadWhenEnvironmentHoldsCredentialsThenTheyWinOverTheUri() {
         stores.with(RedisStoreSettings.URI_PROPERTY, "redis://app:old@cache.internal:6379")
                 .withEnv(RedisStoreSettings.USERNAME_ENV, "ops").withEnv(RedisStoreSettings.PASSWORD_ENV, "rotated");

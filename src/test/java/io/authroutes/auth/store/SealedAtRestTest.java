@@ -2,11 +2,10 @@ package io.authroutes.auth.store;
 
 import static io.authroutes.auth.store.TestStores.ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenStore.FlightLimits;
-import io.authroutes.auth.TokenStoreUnavailableException;
+import io.authroutes.testing.CapturedLog;
 import io.authroutes.testing.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -17,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class SealedAtRestTest {
 
         try (RawRedis raw = new RawRedis(REDIS.uri())) {
             List<String> keys = raw.keys(stores.prefix + ":*");
-            assertThat(keys).containsExactlyInAnyOrder(stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":token",
-                    stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":policy",
-                    stores.prefix + ":salebasis:" + ACCOUNT.identity() + ":members");
+            assertThat(keys).containsExactlyInAnyOrder(stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:token",
+                    stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:policy",
+                    stores.prefix + ":salebasis:{" + ACCOUNT.identity() + "}:members");
             for (String key : keys) {
                 String dump = new String(raw.commands().dump(key.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
                 assertThat(SECRETS).as("plaintext in %s", key).noneMatch(dump::contains);
@@ -86,11 +87,42 @@ class SealedAtRestTest {
     }
 
     @Test
-    void sharedWhenWrittenWithAnotherEncryptionKeyThenTypedErrorNamingTheProperty() {
-        stores.instance().obtainOnce(ACCOUNT, null, () -> TOKEN, LIMITS);
-        RedisTokenStore otherKey = stores.with(RedisStoreSettings.KEY_PROPERTY, TestStores.randomKey()).instance();
+    void tokenSealedUnderAWrongKeyThenAbsentForTheFixedKeyAndReplacedByItsNextTokenRequest() {
+        // a token without expiry (ZONT): its key has no TTL, so only a replacement can end the episode
+        Token forever = new Token("sealed-under-the-wrong-key", Instant.now(), null, null, Map.of());
+        stores.instance().obtainOnce(ACCOUNT, null, () -> forever, LIMITS);
+        stores.with(RedisStoreSettings.KEY_PROPERTY, TestStores.randomKey());
+        RedisTokenStore fixed = stores.instance();
+        AtomicInteger requests = new AtomicInteger();
 
-        assertThatThrownBy(() -> otherKey.shared(ACCOUNT)).isInstanceOf(TokenStoreUnavailableException.class)
-                .hasMessageContaining("authroutes.store.encryptionKey the same on every instance");
+        try (CapturedLog log = CapturedLog.capture()) {
+            assertThat(fixed.shared(ACCOUNT)).isEmpty();
+            assertThat(fixed.unreadable()).get(InstanceOfAssertFactories.STRING)
+                    .contains("1 value(s) in Redis cannot be read with this instance's authroutes.store.encryptionKey");
+            Token replacement = fixed.obtainOnce(ACCOUNT, null, () -> {
+                requests.incrementAndGet();
+                return TOKEN;
+            }, LIMITS);
+
+            assertThat(replacement).isEqualTo(TOKEN);
+            assertThat(requests).hasValue(1);
+            assertThat(stores.instance().shared(ACCOUNT)).as("another instance with the fixed key").contains(TOKEN);
+            assertThat(fixed.unreadable()).isEmpty();
+            assertThat(log.text().split("cannot be opened with this instance's authroutes.store.encryptionKey", -1))
+                    .as("one WARN").hasSize(2);
+            assertThat(log.text()).contains("the key differs between instances using prefix " + stores.prefix);
+        }
+    }
+
+    @Test
+    void policyStateSealedUnderAWrongKeyThenAbsentAndReplaced() {
+        stores.instance().compareAndSetPolicyState(ACCOUNT, null, "CREDENTIALS_REFUSED 3", Duration.ZERO);
+        RedisTokenStore fixed = stores.with(RedisStoreSettings.KEY_PROPERTY, TestStores.randomKey()).instance();
+
+        assertThat(fixed.policyState(ACCOUNT)).isEmpty();
+        assertThat(fixed.compareAndSetPolicyState(ACCOUNT, null, "HEALTHY", Duration.ZERO)).isTrue();
+
+        assertThat(stores.instance().policyState(ACCOUNT)).contains("HEALTHY");
+        assertThat(fixed.unreadable()).isEmpty();
     }
 }

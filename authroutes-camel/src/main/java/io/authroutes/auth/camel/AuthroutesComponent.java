@@ -16,6 +16,7 @@ import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenCache;
 import io.authroutes.auth.TokenStore.FlightLimits;
 import io.authroutes.auth.store.TokenStores;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -116,12 +118,19 @@ public class AuthroutesComponent extends DefaultComponent {
         ProviderProperties properties = properties(providerId);
         ProviderSettings settings = ProviderSettings.load(properties);
         SharedAccount account = new SharedAccount(store(), TokenAccount.of(properties, settings.baseUrl()),
-                FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock());
+                FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock(), () -> credentialValues(properties));
         ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
                 ConfiguredToken.from(properties), redactor(providerId), cache(), account,
                 new AuthRuntime(clock(), pause(), tokenThreads(), new Random()));
         auth.joinCluster();
         return auth;
+    }
+
+    /** Every credential option the provider's steps read, with its value: what a refused login was tried with. */
+    private byte[] credentialValues(ProviderProperties properties) {
+        return credentials.of(properties.providerId()).stream()
+                .map(option -> option.name() + "=" + properties.optional(option.name()).orElse(""))
+                .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Where tokens live beyond this instance: {@code authroutes.store} (local, the default, or redis). */

@@ -10,9 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One token request per account across every instance. Whoever takes the account's lease (SET NX PX with
@@ -20,8 +25,15 @@ import java.util.function.Supplier;
  * being replaced, stores and announces the result, and gives the lease back by compare-and-delete.
  * The others wait for the announcement; they look again at the latest when the holder's lease runs out
  * (a holder that died) or after the poll interval (an announcement lost while reconnecting).
+ *
+ * <p>The holder keeps its lease for as long as its request runs, however long the provider takes: an instance
+ * that took the lease while the request was still out would present the same rotating refresh token, which
+ * the provider answers with {@code invalid_grant} (RFC 9700 section 4.14.2). The lease is renewed three times
+ * per period, so one missed renewal does not lose it; a holder that dies stops renewing, and its lease runs out.
  */
 final class ClusterSingleFlight {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSingleFlight.class);
 
     private final StoreCommands commands;
     private final StoreKeys keys;
@@ -29,15 +41,17 @@ final class ClusterSingleFlight {
     private final TokenEvents events;
     private final String instanceId;
     private final Duration pollInterval;
+    private final ScheduledExecutorService timer;
 
     ClusterSingleFlight(StoreCommands commands, StoreKeys keys, SharedTokens tokens, TokenEvents events,
-                        String instanceId, Duration pollInterval) {
+                        String instanceId, Duration pollInterval, ScheduledExecutorService timer) {
         this.commands = commands;
         this.keys = keys;
         this.tokens = tokens;
         this.events = events;
         this.instanceId = instanceId;
         this.pollInterval = pollInterval;
+        this.timer = timer;
     }
 
     Token obtain(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
@@ -51,7 +65,7 @@ final class ClusterSingleFlight {
             }
             long holderLeft = commands.acquireLease(account, keys.lease(account), owner, limits.lease());
             if (holderLeft == 0) {
-                return underLease(account, replacing, request, owner);
+                return underLease(account, replacing, request, owner, limits.lease());
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -62,7 +76,7 @@ final class ClusterSingleFlight {
         }
     }
 
-    private Token underLease(TokenAccount account, Token replacing, Supplier<Token> request, String owner) {
+    private Token underLease(TokenAccount account, Token replacing, Supplier<Token> request, String owner, Duration lease) {
         boolean stored = false;
         try {
             Optional<Token> newer = newerThan(account, replacing);
@@ -70,7 +84,7 @@ final class ClusterSingleFlight {
                 stored = true;
                 return newer.get();
             }
-            Token fresh = request.get();
+            Token fresh = keepingLease(account, owner, lease, request);
             try {
                 tokens.write(account, fresh);
                 stored = true;
@@ -80,6 +94,32 @@ final class ClusterSingleFlight {
             return fresh;
         } finally {
             giveBack(account, owner, stored);
+        }
+    }
+
+    private Token keepingLease(TokenAccount account, String owner, Duration lease, Supplier<Token> request) {
+        long period = Math.max(1, lease.toMillis() / 3);
+        AtomicBoolean lost = new AtomicBoolean();
+        ScheduledFuture<?> keeping = timer.scheduleAtFixedRate(() -> keep(account, owner, lease, lost),
+                period, period, TimeUnit.MILLISECONDS);
+        try {
+            return request.get();
+        } finally {
+            keeping.cancel(false);
+        }
+    }
+
+    private void keep(TokenAccount account, String owner, Duration lease, AtomicBoolean lost) {
+        if (lost.get()) {
+            return;
+        }
+        try {
+            if (!commands.renewLease(account, keys.lease(account), owner, lease) && lost.compareAndSet(false, true)) {
+                LOG.warn("{}: the token lease was gone from Redis while this instance's token request ran (Redis"
+                        + " restarted or failed over); another instance may make a token request too", account.providerId());
+            }
+        } catch (TokenStoreUnavailableException e) {
+            // the next renewal tries again; the lease still has two periods left
         }
     }
 

@@ -5,8 +5,8 @@ import io.authroutes.auth.TokenStoreUnavailableException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,24 +22,21 @@ final class Membership implements AutoCloseable {
     private final String instanceId;
     private final Duration heartbeat;
     private final Set<TokenAccount> joined = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "authroutes-store-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledFuture<?> beats;
 
-    Membership(StoreCommands commands, StoreKeys keys, String instanceId, Duration heartbeat) {
+    Membership(StoreCommands commands, StoreKeys keys, String instanceId, Duration heartbeat, ScheduledExecutorService timer) {
         this.commands = commands;
         this.keys = keys;
         this.instanceId = instanceId;
         this.heartbeat = heartbeat;
         long period = Math.max(1, heartbeat.toMillis() / 3);
-        beats.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
+        this.beats = timer.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** Counts from the first beat that reaches Redis: now, or when Redis is back. */
     void join(TokenAccount account) {
         joined.add(account);
-        commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+        beat(account);
     }
 
     boolean leave(TokenAccount account) {
@@ -52,18 +49,20 @@ final class Membership implements AutoCloseable {
     }
 
     private void beat() {
-        for (TokenAccount account : joined) {
-            try {
-                commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
-            } catch (TokenStoreUnavailableException e) {
-                // the next beat tries again; a longer outage drops this instance, and it rejoins with that beat
-            }
+        joined.forEach(this::beat);
+    }
+
+    private void beat(TokenAccount account) {
+        try {
+            commands.heartbeat(account, keys.members(account), instanceId, heartbeat);
+        } catch (TokenStoreUnavailableException e) {
+            // the next beat tries again; a longer outage drops this instance, and it rejoins with that beat
         }
     }
 
     /** Stops beating without leaving: what an instance that dies does, and the others see it after the heartbeat. */
     @Override
     public void close() {
-        beats.shutdownNow();
+        beats.cancel(false);
     }
 }

@@ -2,14 +2,21 @@ package io.authroutes.auth.store;
 
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStoreUnavailableException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -19,8 +26,11 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The two connections of one instance: commands (shared by all threads; Lettuce multiplexes them) and
@@ -36,41 +46,83 @@ final class RedisLink implements AutoCloseable {
     private static final Delay RECONNECT = Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS);
 
     private final ClientResources resources;
-    private final RedisClient client;
+    private final AbstractRedisClient client;
     private final String shownUri;
     private final String channel;
+    /** Who the store logs in as, for messages: the configured user, or Redis's {@code default}. */
+    private final String user;
     private final RedisPubSubListener<String, String> events;
-    private StatefulRedisConnection<String, byte[]> commands;
+    private StatefulConnection<String, byte[]> commands;
+    private RedisClusterCommands<String, byte[]> sync;
     private StatefulRedisPubSubConnection<String, String> subscription;
 
     RedisLink(RedisStoreSettings settings, String channel, RedisPubSubListener<String, String> events) {
         Duration timeout = settings.timing().timeout();
-        RedisURI uri = RedisURI.create(settings.uri());
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(RECONNECT).build();
+        if (settings.mode() == RedisStoreSettings.Mode.CLUSTER) {
+            RedisClusterClient cluster = RedisClusterClient.create(resources, seeds(settings).stream()
+                    .map(seed -> withCredentials(seed, settings)).toList());
+            // follows slot moves and failovers at once (MOVED, ASK, lost nodes), and checks the layout now and then
+            cluster.setOptions(options(ClusterClientOptions.builder(), timeout).topologyRefreshOptions(
+                    ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers()
+                            .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+                            .enablePeriodicRefresh(Duration.ofSeconds(30)).build()).build());
+            this.client = cluster;
+        } else {
+            // Lettuce resolves a sentinel URI's primary on every (re)connection, so a failover is followed
+            RedisClient single = RedisClient.create(resources, withCredentials(settings.uri(), settings));
+            single.setOptions(options(ClientOptions.builder(), timeout).build());
+            this.client = single;
+        }
+        this.shownUri = settings.uri();
+        this.channel = channel;
+        this.user = settings.username() == null ? "default" : settings.username();
+        this.events = events;
+    }
+
+    /** {@code redis://a:1,b:2/0} as {@code redis://a:1/0} and {@code redis://b:2/0}. */
+    private static List<String> seeds(RedisStoreSettings settings) {
+        String uri = settings.uri();
+        int hostsAt = uri.indexOf("://") + 3;
+        int hostsEnd = IntStream.of(uri.indexOf('/', hostsAt), uri.indexOf('?', hostsAt), uri.length())
+                .filter(i -> i >= 0).min().orElseThrow();
+        String rest = uri.substring(hostsEnd);
+        return Arrays.stream(uri.substring(hostsAt, hostsEnd).split(","))
+                .map(host -> uri.substring(0, hostsAt) + host + rest).toList();
+    }
+
+    private static RedisURI withCredentials(String raw, RedisStoreSettings settings) {
+        RedisURI uri = RedisURI.create(raw);
         if (settings.username() != null) {
             uri.setUsername(settings.username());
         }
         if (settings.password() != null) {
             uri.setPassword(settings.password().toCharArray());
         }
-        uri.setTimeout(timeout);
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
-                .reconnectDelay(RECONNECT).build();
-        this.client = RedisClient.create(resources, uri);
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
+        uri.setTimeout(settings.timing().timeout());
+        return uri;
+    }
+
+    private static <B extends ClientOptions.Builder> B options(B builder, Duration timeout) {
+        builder.autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
-                .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .build());
-        this.shownUri = RedisStoreSettings.masked(settings.uri());
-        this.channel = channel;
-        this.events = events;
+                .timeoutOptions(TimeoutOptions.enabled(timeout));
+        return builder;
     }
 
     /** Runs one command for {@code account}; any Redis failure becomes the typed exception naming what was asked. */
-    <T> T call(TokenAccount account, String what, Function<RedisCommands<String, byte[]>, T> command) {
+    <T> T call(TokenAccount account, String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
         try {
-            return command.apply(connected().sync());
+            return command.apply(connected());
+        } catch (SubscriptionRefused e) {
+            throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri + " refuses "
+                    + user + " the channel " + channel + " (" + e.getMessage() + "); Redis 7 gives new users no channel:"
+                    + " ACL SETUSER " + user + " &" + channel, e);
+        } catch (RedisCommandExecutionException e) {
+            throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri + " refused "
+                    + what + " for " + user + ": " + e.getMessage(), e);
         } catch (RedisException e) {
             throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri
                     + " did not answer (" + what + "): " + e.getClass().getSimpleName(), e);
@@ -84,23 +136,48 @@ final class RedisLink implements AutoCloseable {
 
     boolean reachable() {
         try {
-            return "PONG".equals(connected().sync().ping());
+            return "PONG".equals(connected().ping());
         } catch (RedisException e) {
             return false;
         }
     }
 
-    private synchronized StatefulRedisConnection<String, byte[]> connected() {
+    private synchronized RedisClusterCommands<String, byte[]> connected() {
         if (subscription == null) {
-            StatefulRedisPubSubConnection<String, String> opened = client.connectPubSub();
-            opened.addListener(events);
-            opened.sync().subscribe(channel);
+            StatefulRedisPubSubConnection<String, String> opened = client instanceof RedisClusterClient cluster
+                    ? cluster.connectPubSub() : ((RedisClient) client).connectPubSub();
+            try {
+                opened.addListener(events);
+                opened.sync().subscribe(channel);
+            } catch (RedisCommandExecutionException e) {
+                opened.close();
+                throw new SubscriptionRefused(e);
+            } catch (RedisException e) {
+                opened.close();
+                throw e;
+            }
             subscription = opened;
         }
         if (commands == null) {
-            commands = client.connect(CODEC);
+            if (client instanceof RedisClusterClient cluster) {
+                StatefulRedisClusterConnection<String, byte[]> opened = cluster.connect(CODEC);
+                commands = opened;
+                sync = opened.sync();
+            } else {
+                StatefulRedisConnection<String, byte[]> opened = ((RedisClient) client).connect(CODEC);
+                commands = opened;
+                sync = opened.sync();
+            }
         }
-        return commands;
+        return sync;
+    }
+
+    /** Redis answered SUBSCRIBE with an error: the user may use the keys but not the channel (an ACL without {@code &}). */
+    private static final class SubscriptionRefused extends RedisException {
+
+        SubscriptionRefused(RedisCommandExecutionException refusal) {
+            super(refusal.getMessage(), refusal);
+        }
     }
 
     @Override

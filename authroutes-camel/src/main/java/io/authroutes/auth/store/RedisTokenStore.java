@@ -1,9 +1,10 @@
 package io.authroutes.auth.store;
 
+import io.authroutes.auth.KeyedDigest;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStore;
-import io.authroutes.auth.TokenStoreUnavailableException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -28,19 +31,31 @@ public final class RedisTokenStore implements TokenStore {
     private final ClusterSingleFlight flight;
     private final Membership membership;
     private final StoreCommands commands;
+    private final UnreadableValues unreadable;
+    /** Keyed from the encryption key, which every instance shares and Redis never sees. */
+    private final KeyedDigest credentialsDigest;
+    /** Heartbeats and lease renewals: short Redis commands, each bounded by the store's timeout. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "authroutes-store-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RedisTokenStore(RedisStoreSettings settings, Clock clock) {
         String instanceId = UUID.randomUUID().toString();
         this.keys = new StoreKeys(settings.prefix());
         this.cipher = new TokenCipher(settings.encryptionKey());
+        this.credentialsDigest = KeyedDigest.derived(settings.encryptionKey(), "authroutes credentials fingerprint");
         SharedTokens[] late = new SharedTokens[1];
         this.events = new TokenEvents(instanceId, (account, sealed) -> late[0].open(account, sealed));
         this.link = new RedisLink(settings, keys.events(), events);
         this.commands = new StoreCommands(link);
-        this.tokens = new SharedTokens(commands, keys, cipher, instanceId, clock);
+        this.unreadable = new UnreadableValues(settings.prefix());
+        this.tokens = new SharedTokens(commands, keys, cipher, instanceId, clock, unreadable);
         late[0] = tokens;
-        this.flight = new ClusterSingleFlight(commands, keys, tokens, events, instanceId, settings.timing().pollInterval());
-        this.membership = new Membership(commands, keys, instanceId, settings.timing().heartbeat());
+        this.flight = new ClusterSingleFlight(commands, keys, tokens, events, instanceId, settings.timing().pollInterval(),
+                timer);
+        this.membership = new Membership(commands, keys, instanceId, settings.timing().heartbeat(), timer);
     }
 
     @Override
@@ -67,28 +82,50 @@ public final class RedisTokenStore implements TokenStore {
 
     @Override
     public Optional<String> policyState(TokenAccount account) {
-        return commands.get(account, keys.policy(account)).map(raw -> openState(account, raw));
+        return openState(account, commands.get(account, keys.policy(account)));
     }
 
-    /** Compares plaintext (sealing is randomised), then swaps only if the sealed value read is still there. */
+    /**
+     * Compares plaintext (sealing is randomised), then swaps only if the sealed value read is still there. A state
+     * sealed under another key counts as absent, so it is replaced like one.
+     */
     @Override
     public boolean compareAndSetPolicyState(TokenAccount account, String expected, String next, Duration ttl) {
         Optional<byte[]> raw = commands.get(account, keys.policy(account));
-        if (!Objects.equals(raw.map(r -> openState(account, r)).orElse(null), expected)) {
+        if (!Objects.equals(openState(account, raw).orElse(null), expected)) {
             return false;
         }
         Optional<byte[]> sealed = Optional.ofNullable(next)
                 .map(value -> cipher.seal(value.getBytes(StandardCharsets.UTF_8), keys.policy(account)));
-        return commands.swap(account, keys.policy(account), raw, sealed, ttl);
+        boolean swapped = commands.swap(account, keys.policy(account), raw, sealed, ttl);
+        if (swapped) {
+            unreadable.seen(account.providerId(), keys.policy(account), false);
+        }
+        return swapped;
     }
 
-    private String openState(TokenAccount account, byte[] raw) {
-        try {
-            return new String(cipher.open(raw, keys.policy(account)), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new TokenStoreUnavailableException(account.providerId(), "the shared failure state cannot be read: is "
-                    + RedisStoreSettings.KEY_PROPERTY + " the same on every instance using prefix " + keys.prefix() + "?", e);
-        }
+    private Optional<String> openState(TokenAccount account, Optional<byte[]> raw) {
+        Optional<String> state = raw.flatMap(sealed -> {
+            try {
+                return Optional.of(new String(cipher.open(sealed, keys.policy(account)), StandardCharsets.UTF_8));
+            } catch (GeneralSecurityException e) {
+                return Optional.empty();
+            }
+        });
+        unreadable.seen(account.providerId(), keys.policy(account), raw.isPresent() && state.isEmpty());
+        return state;
+    }
+
+    @Override
+    public Optional<String> unreadable() {
+        return unreadable.problem();
+    }
+
+    /** Bound to the account, so one password used for two accounts gives two fingerprints. */
+    @Override
+    public String credentialsFingerprint(TokenAccount account, byte[] credentials) {
+        byte[] identity = (account.identity() + "\n").getBytes(StandardCharsets.UTF_8);
+        return credentialsDigest.hex(ByteBuffer.allocate(identity.length + credentials.length).put(identity).put(credentials).array());
     }
 
     @Override
@@ -120,6 +157,7 @@ public final class RedisTokenStore implements TokenStore {
     @Override
     public void close() {
         membership.close();
+        timer.shutdownNow();
         link.close();
     }
 }

@@ -2,7 +2,6 @@ package io.authroutes.auth.store;
 
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
-import io.authroutes.auth.TokenStoreUnavailableException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -20,18 +19,24 @@ final class SharedTokens {
     private final TokenCipher cipher;
     private final String instanceId;
     private final Clock clock;
+    private final UnreadableValues unreadable;
 
-    SharedTokens(StoreCommands commands, StoreKeys keys, TokenCipher cipher, String instanceId, Clock clock) {
+    SharedTokens(StoreCommands commands, StoreKeys keys, TokenCipher cipher, String instanceId, Clock clock,
+                 UnreadableValues unreadable) {
         this.commands = commands;
         this.keys = keys;
         this.cipher = cipher;
         this.instanceId = instanceId;
         this.clock = clock;
+        this.unreadable = unreadable;
     }
 
+    /** The stored token; none when absent, expired, or sealed under another key (then the next write replaces it). */
     Optional<Token> read(TokenAccount account) {
-        return commands.get(account, keys.token(account)).map(raw -> unseal(account, raw))
-                .filter(token -> !token.isExpiredAt(clock.instant()));
+        Optional<byte[]> raw = commands.get(account, keys.token(account));
+        Optional<Token> stored = raw.flatMap(sealed -> open(account, sealed));
+        unreadable.seen(account.providerId(), keys.token(account), raw.isPresent() && stored.isEmpty());
+        return stored.filter(token -> !token.isExpiredAt(clock.instant()));
     }
 
     void write(TokenAccount account, Token token) {
@@ -41,13 +46,14 @@ final class SharedTokens {
             return;
         }
         commands.set(account, keys.token(account), sealed, ttl);
+        unreadable.seen(account.providerId(), keys.token(account), false);
         publish(account, TokenEvents.Kind.STORED, sealed);
     }
 
     /** Compare-and-delete on the sealed value read, so a token stored meanwhile by another instance survives. */
     boolean invalidate(TokenAccount account, Token failed) {
         Optional<byte[]> raw = commands.get(account, keys.token(account));
-        if (raw.isEmpty() || !unseal(account, raw.get()).value().equals(failed.value())) {
+        if (raw.flatMap(sealed -> open(account, sealed)).filter(stored -> stored.value().equals(failed.value())).isEmpty()) {
             return false;
         }
         boolean deleted = commands.swap(account, keys.token(account), raw, Optional.empty(), Duration.ZERO);
@@ -62,25 +68,16 @@ final class SharedTokens {
         publish(account, TokenEvents.Kind.RELEASED, new byte[0]);
     }
 
-    /** A token sent in an event; nothing when it cannot be opened (another key on the same prefix). */
+    /** A token as stored or sent in an event; nothing when it cannot be opened (another key on the same prefix). */
     Optional<Token> open(TokenAccount account, byte[] sealed) {
         try {
-            return Optional.of(unseal(account, sealed));
-        } catch (TokenStoreUnavailableException e) {
+            return Optional.of(TokenCodec.decode(cipher.open(sealed, keys.token(account))));
+        } catch (GeneralSecurityException | IOException e) {
             return Optional.empty();
         }
     }
 
     private void publish(TokenAccount account, TokenEvents.Kind kind, byte[] sealed) {
         commands.publish(account, keys.events(), TokenEvents.message(kind, instanceId, account, sealed));
-    }
-
-    private Token unseal(TokenAccount account, byte[] sealed) {
-        try {
-            return TokenCodec.decode(cipher.open(sealed, keys.token(account)));
-        } catch (GeneralSecurityException | IOException e) {
-            throw new TokenStoreUnavailableException(account.providerId(), "the shared token cannot be read: is "
-                    + RedisStoreSettings.KEY_PROPERTY + " the same on every instance using prefix " + keys.prefix() + "?", e);
-        }
     }
 }

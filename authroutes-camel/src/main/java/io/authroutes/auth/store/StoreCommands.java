@@ -21,6 +21,10 @@ final class StoreCommands {
     private static final String RELEASE_LEASE = """
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""";
+    /** Extends the lease only while it is still ours; 0 when it ran out or another instance holds it. */
+    private static final String RENEW_LEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0""";
     /** Compare-and-set on the raw (sealed) value; '' means absent for the expected value and delete for the next. */
     private static final String SWAP = """
             local current = redis.call('GET', KEYS[1])
@@ -71,6 +75,11 @@ final class StoreCommands {
 
     void releaseLease(TokenAccount account, String key, String owner) {
         script(account, "lease release", RELEASE_LEASE, key, text(owner));
+    }
+
+    /** True while {@code owner} still holds the lease, which now runs {@code lease} from now. */
+    boolean renewLease(TokenAccount account, String key, String owner, Duration lease) {
+        return script(account, "lease renewal", RENEW_LEASE, key, text(owner), text(lease.toMillis())) == 1;
     }
 
     boolean swap(TokenAccount account, String key, Optional<byte[]> expected, Optional<byte[]> next, Duration ttl) {

@@ -3,8 +3,10 @@ package io.authroutes.auth.store;
 import io.authroutes.auth.TokenAccount;
 
 /**
- * Names in Redis. Every key is {@code <prefix>:<provider id>:<account hash>:<what>}; the prefix has no
- * {@code :} and the hash has a fixed length, so no two accounts, providers or apps can share a key.
+ * Names in Redis. Every key is {@code <prefix>:<provider id>:{<account hash>}:<what>}; the prefix has no
+ * {@code :} and the hash has a fixed length, so no two accounts, providers or apps can share a key. The
+ * braces are a Redis Cluster hash tag: every key of an account lives in one slot, so each script (which
+ * touches one key) and the account as a whole stay on one node, and the cluster never answers CROSSSLOT.
  */
 record StoreKeys(String prefix) {
 
@@ -30,6 +32,6 @@ record StoreKeys(String prefix) {
     }
 
     private String base(TokenAccount account) {
-        return prefix + ":" + account.providerId() + ":" + account.identity();
+        return prefix + ":" + account.providerId() + ":{" + account.identity() + "}";
     }
 }

@@ -7,12 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
 
 /**
  * Hours of use in minutes: three providers, 64 callers, 3 s tokens, and the fake revoking one
@@ -28,8 +33,21 @@ final class SoakScenario {
     private static final Duration LIFETIME = Duration.ofSeconds(3);
     private static final Duration FIRST_READING = Duration.ofMinutes(1);
 
-    /** What is read at one point of the run. */
-    record Reading(long oldGenBytes, int threads, int connections) {
+    /** What is read at one point of the run; threads by name with their numbers left out, e.g. {@code pool-#-thread-#}. */
+    record Reading(long oldGenBytes, Map<String, Integer> threadsByName, int connections) {
+
+        int threads() {
+            return threadsByName.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        /** The kinds of thread whose count differs from {@code earlier}'s, e.g. {@code authroutes-token 4 -> 2}. */
+        String changedSince(Reading earlier) {
+            Set<String> names = new TreeSet<>(threadsByName.keySet());
+            names.addAll(earlier.threadsByName.keySet());
+            return names.stream().filter(n -> !Objects.equals(threadsByName.get(n), earlier.threadsByName.get(n)))
+                    .map(n -> "'" + n + "' " + earlier.threadsByName.getOrDefault(n, 0) + " -> " + threadsByName.getOrDefault(n, 0))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     private final Report report;
@@ -90,19 +108,22 @@ final class SoakScenario {
         Thread revoker = revocations(fake, targets, end);
         Thread.sleep(FIRST_READING.toMillis());
         Reading first = read(pause, fake);
-        System.out.println("    minute 1: " + first);
+        System.out.println("    minute 1: " + first.oldGenBytes() + " bytes old generation, " + first.threads() + " threads "
+                + first.threadsByName() + ", " + first.connections() + " connections");
         long left = (end - System.nanoTime()) / 1_000_000 - 2_000;
         Thread.sleep(Math.max(0, left));
         Reading last = read(pause, fake);
-        System.out.println("    minute " + length.toMinutes() + ": " + last);
+        System.out.println("    minute " + length.toMinutes() + ": " + last.oldGenBytes() + " bytes old generation, "
+                + last.threads() + " threads, " + last.connections() + " connections; threads that changed: " + last.changedSince(first));
         done.await();
         revoker.join();
         report.load(scenario, 1, "", load);
         int tokenRequests = targets.stream().mapToInt(t -> fake.tokenRequests(t.clientId())).sum();
         report.row(scenario + ": old generation after a full GC, MB (minute 1 -> end)",
                 String.format("%.1f -> %.1f", first.oldGenBytes() / 1e6, last.oldGenBytes() / 1e6), "—", "—");
+        String changed = last.changedSince(first);
         report.row(scenario + ": live threads, open connections (minute 1 -> end)", first.threads() + " -> " + last.threads()
-                + ", " + first.connections() + " -> " + last.connections(), "—", "—");
+                + (changed.isEmpty() ? "" : " (" + changed + ")") + ", " + first.connections() + " -> " + last.connections(), "—", "—");
         report.row(scenario + ": calls, failed calls, token requests", ok.sum() + failed.sum() + ", " + failed.sum() + ", "
                 + tokenRequests, "—", "—");
         report.target("soak: old generation after a full GC within 2 MB of minute 1",
@@ -145,8 +166,9 @@ final class SoakScenario {
             long oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getName().contains("Old Gen") || pool.getName().contains("Tenured"))
                     .mapToLong(pool -> pool.getUsage().getUsed()).sum();
-            int threads = (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> !t.getName().startsWith("fake-provider")).count();
+            Map<String, Integer> threads = Thread.getAllStackTraces().keySet().stream()
+                    .map(t -> t.getName().replaceAll("[0-9]+", "#")).filter(name -> !name.startsWith("fake-provider"))
+                    .collect(Collectors.toMap(name -> name, name -> 1, Integer::sum, TreeMap::new));
             return new Reading(oldGen, threads, connections(fake.ports()));
         } finally {
             pause.writeLock().unlock();

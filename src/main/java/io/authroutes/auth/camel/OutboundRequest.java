@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Endpoint;
@@ -28,8 +27,6 @@ final class OutboundRequest {
 
     /** Headers the last upstream answers put on the flow's message, by name, as the very objects it put there. */
     static final String RETURNED_HEADERS = "AuthroutesReturnedHeaders";
-    /** The Camel headers camel-http reads that stay within the provider's baseUrl. */
-    private static final Set<String> ROUTING = Set.of(Exchange.HTTP_METHOD, Exchange.HTTP_PATH, Exchange.HTTP_QUERY);
     /**
      * camel-http reads the method as its {@link HttpMethods} enum: a String (what YAML's setHeader gives)
      * goes through Camel's type converter on every call, which allocates about three times what the rest
@@ -88,7 +85,9 @@ final class OutboundRequest {
                 headers.put(name, Exchange.HTTP_METHOD.equalsIgnoreCase(name) ? method(value) : value);
             }
         }
-        headers.putAll(providerHeaders);
+        if (!providerHeaders.isEmpty()) {
+            headers.putAll(providerHeaders);
+        }
         token.applyTo(request);
         request.setBody(body);
         if (charset != null) {
@@ -153,13 +152,10 @@ final class OutboundRequest {
         return name.regionMatches(true, 0, "Camel", 0, 5) || name.startsWith("org.apache.camel.");
     }
 
+    /** The Camel headers camel-http reads that stay within the provider's baseUrl. */
     private static boolean isRouting(String name) {
-        for (String routing : ROUTING) {
-            if (routing.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+        return Exchange.HTTP_METHOD.equalsIgnoreCase(name) || Exchange.HTTP_PATH.equalsIgnoreCase(name)
+                || Exchange.HTTP_QUERY.equalsIgnoreCase(name);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Hours of use in minutes: three providers, 64 callers, 3 s tokens, and the fake revoking one
  * provider's tokens at random moments. At minute 1 and at the end the callers pause, a full GC runs,
- * and the old generation, the live threads (the fake provider's own left out) and the open connections
+ * and the old generation, the live threads (the benchmark's own left out) and the open connections
  * to the fake are read: a leak shows as a difference between the two.
  */
 final class SoakScenario {
@@ -116,6 +116,7 @@ final class SoakScenario {
         System.out.println("    minute " + length.toMinutes() + ": " + last.oldGenBytes() + " bytes old generation, "
                 + last.threads() + " threads, " + last.connections() + " connections; threads that changed: " + last.changedSince(first));
         done.await();
+        revoker.interrupt();
         revoker.join();
         report.load(scenario, 1, "", load);
         int tokenRequests = targets.stream().mapToInt(t -> fake.tokenRequests(t.clientId())).sum();
@@ -134,17 +135,13 @@ final class SoakScenario {
                 first.threads() + " -> " + last.threads() + " threads, " + first.connections() + " -> " + last.connections() + " connections");
     }
 
-    /** Every 5 to 15 s, one provider's tokens, chosen at random, are revoked. */
+    /** Every 5 to 15 s until the callers stop, one provider's tokens, chosen at random, are revoked. */
     private static Thread revocations(FakeProvider fake, List<Way.Target> targets, long end) {
         Random random = new Random();
         Thread revoker = new Thread(() -> {
             try {
-                while (true) {
-                    long next = 5_000 + random.nextInt(10_000);
-                    if (System.nanoTime() + next * 1_000_000 - end >= 0) {
-                        return;
-                    }
-                    Thread.sleep(next);
+                while (System.nanoTime() - end < 0) {
+                    Thread.sleep(5_000 + random.nextInt(10_000));
                     fake.revoke(targets.get(random.nextInt(targets.size())).clientId());
                 }
             } catch (InterruptedException e) {
@@ -167,7 +164,8 @@ final class SoakScenario {
                     .filter(pool -> pool.getName().contains("Old Gen") || pool.getName().contains("Tenured"))
                     .mapToLong(pool -> pool.getUsage().getUsed()).sum();
             Map<String, Integer> threads = Thread.getAllStackTraces().keySet().stream()
-                    .map(t -> t.getName().replaceAll("[0-9]+", "#")).filter(name -> !name.startsWith("fake-provider"))
+                    .map(t -> t.getName().replaceAll("[0-9]+", "#"))
+                    .filter(name -> !name.startsWith("fake-provider") && !name.startsWith("soak-"))
                     .collect(Collectors.toMap(name -> name, name -> 1, Integer::sum, TreeMap::new));
             return new Reading(oldGen, threads, connections(fake.ports()));
         } finally {

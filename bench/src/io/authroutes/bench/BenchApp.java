@@ -39,16 +39,23 @@ final class BenchApp implements AutoCloseable {
         // the same connection pool for every way: one connection per caller
         p.setProperty("camel.component.http.max-total-connections", String.valueOf(Math.max(200, callers * 2)));
         p.setProperty("camel.component.http.connections-per-route", String.valueOf(Math.max(20, callers)));
-        p.setProperty("providers." + PROVIDER + ".kind", "oauth2-client-credentials");
-        p.setProperty("providers." + PROVIDER + ".baseUrl", fake.apiUrl());
-        p.setProperty("providers." + PROVIDER + ".tokenUrl", fake.tokenUrl());
-        p.setProperty("providers." + PROVIDER + ".clientId", clientId(Way.AUTHROUTES));
-        p.setProperty("providers." + PROVIDER + ".clientSecret", FakeProvider.SECRET);
+        p.putAll(provider(fake, PROVIDER, clientId(Way.AUTHROUTES)));
         p.putAll(extra);
         main.setInitialProperties(p);
         main.start();
         template = context().createProducerTemplate();
         template.start();
+    }
+
+    /** The properties block of a provider {@code id} of kind oauth2-client-credentials at the fake, as client {@code clientId}. */
+    static Properties provider(FakeProvider fake, String id, String clientId) {
+        Properties p = new Properties();
+        p.setProperty("providers." + id + ".kind", "oauth2-client-credentials");
+        p.setProperty("providers." + id + ".baseUrl", fake.apiUrl());
+        p.setProperty("providers." + id + ".tokenUrl", fake.tokenUrl());
+        p.setProperty("providers." + id + ".clientId", clientId);
+        p.setProperty("providers." + id + ".clientSecret", FakeProvider.SECRET);
+        return p;
     }
 
     CamelContext context() {
@@ -63,7 +70,7 @@ final class BenchApp implements AutoCloseable {
         String orders = fake.apiUrl() + "/orders";
         return switch (way) {
             case AUTHROUTES -> new Way.Target(way, "direct:" + PROVIDER, null, clientId(way));
-            case STATIC -> new Way.Target(way, orders + "?throwExceptionOnFailure=false",
+            case STATIC, STATIC_ENUM -> new Way.Target(way, orders + "?throwExceptionOnFailure=false",
                     "Bearer " + fake.staticToken(), "static");
             case CAMEL_OAUTH2 -> new Way.Target(way, orders + "?throwExceptionOnFailure=false&oauth2ClientId="
                     + clientId(way) + "&oauth2ClientSecret=RAW(" + FakeProvider.SECRET + ")&oauth2TokenEndpoint="

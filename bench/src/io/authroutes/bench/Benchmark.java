@@ -2,6 +2,7 @@ package io.authroutes.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,13 +16,26 @@ public final class Benchmark {
     private Benchmark() {
     }
 
+    /** {@code --soak-minutes N}, else 10 minutes, or 2 with {@code --quick}. */
+    private static Duration soakLength(List<String> options, Settings settings) {
+        int at = options.indexOf("--soak-minutes");
+        if (at >= 0 && at + 1 < options.size()) {
+            return Duration.ofMinutes(Long.parseLong(options.get(at + 1)));
+        }
+        return settings.quick() ? Duration.ofMinutes(2) : SoakScenario.DEFAULT_LENGTH;
+    }
+
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         Settings settings = Settings.of(options.contains("--quick"));
         Path root = Path.of("").toAbsolutePath();
         Report report = new Report();
         EngineScenarios engine = new EngineScenarios(settings, report);
-        if (!options.contains("--startup-only")) {
+        boolean only = options.stream().anyMatch(o -> o.endsWith("-only"));
+        if (options.contains("--steady-only")) {
+            engine.steadyState();
+        }
+        if (!only) {
             engine.steadyState();
             engine.coldBurst(64, false);
             engine.coldBurst(512, false);
@@ -30,10 +44,13 @@ public final class Benchmark {
             engine.shortTokens();
             new StoreScenario(settings, report).run();
         }
-        if (!options.contains("--no-startup")) {
+        if (!options.contains("--no-soak") && (!only || options.contains("--soak-only"))) {
+            new SoakScenario(report, soakLength(options, settings)).run();
+        }
+        if (!options.contains("--no-startup") && (!only || options.contains("--startup-only"))) {
             new StartupScenario(settings, report, root).run();
         }
-        String header = "Measured " + LocalDate.now() + (settings.quick() ? " (--quick)" : "") + " on "
+        String header = "Measured " + LocalDate.now() + " by bash bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args)) + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ".";
         String table = report.markdown(header);

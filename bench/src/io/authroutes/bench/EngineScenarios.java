@@ -33,32 +33,97 @@ final class EngineScenarios {
         return "r" + (++rounds) + "-" + Long.toHexString(System.nanoTime());
     }
 
-    void steadyState() throws Exception {
-        String scenario = "steady state, " + Settings.STEADY_CALLERS + " callers";
-        System.out.println(scenario + " (" + settings.steadyRounds() + " interleaved rounds of " + settings.steadyRun().toSeconds() + " s)");
-        Map<Way, Figures> throughput = figures(WAYS);
-        Map<Way, Figures> p50 = figures(WAYS);
-        Map<Way, Figures> p99 = figures(WAYS);
-        for (int round = 1; round <= settings.steadyRounds(); round++) {
-            try (FakeProvider fake = new FakeProvider(Duration.ZERO, Duration.ofHours(1), false);
-                 BenchApp app = new BenchApp(fake, round(), Settings.STEADY_CALLERS)) {
-                for (Way way : interleaved(WAYS, round)) {
-                    Way.Target target = app.target(way);
-                    Callers.steady(app.template(), target, Settings.STEADY_CALLERS, settings.steadyWarmUp());
-                    MachineLoad load = new MachineLoad();
-                    Callers.Outcome outcome = Callers.steady(app.template(), target, Settings.STEADY_CALLERS, settings.steadyRun());
-                    report.load(scenario, round, way.title, load);
-                    throughput.get(way).add(outcome.throughput());
-                    p50.get(way).add(outcome.percentileMillis(50));
-                    p99.get(way).add(outcome.percentileMillis(99));
-                }
+    /** One way against the static header at the same time: the figures of each side, round by round. */
+    private static final class Pair {
+        final Way way;
+        final Figures ratio = new Figures();
+        final Map<Boolean, Figures> p50 = sides();
+        final Map<Boolean, Figures> p99 = sides();
+        final Map<Boolean, Figures> kilobytes = sides();
+        final Map<Boolean, Figures> cpu = sides();
+        final Figures addedP99 = new Figures();
+
+        Pair(Way way) {
+            this.way = way;
+        }
+
+        private static Map<Boolean, Figures> sides() {
+            return Map.of(true, new Figures(), false, new Figures());
+        }
+
+        /** {@code sides[0]} the static header, {@code sides[1]} this way. */
+        void add(SideBySide.Side[] sides) {
+            ratio.add(sides[1].throughput() / sides[0].throughput());
+            for (int i = 0; i < 2; i++) {
+                boolean mine = i == 1;
+                p50.get(mine).add(sides[i].percentileMillis(50));
+                p99.get(mine).add(sides[i].percentileMillis(99));
+                kilobytes.get(mine).add(sides[i].kilobytesPerCall());
+                cpu.get(mine).add(sides[i].cpuMicrosPerCall());
             }
         }
-        report.row(scenario + ": calls/s", perWay(throughput, "%.0f", WAYS));
-        report.row(scenario + ": cost x static (static calls/s / its calls/s)",
-                costRatio(throughput, Way.AUTHROUTES), costRatio(throughput, Way.CAMEL_OAUTH2), "1");
-        report.row(scenario + ": p50 ms (x static)", latencyCells(p50));
-        report.row(scenario + ": p99 ms (x static)", latencyCells(p99));
+
+        String cell(Map<Boolean, Figures> figures, String pattern) {
+            return figures.get(true).format(pattern) + " (static " + figures.get(false).format(pattern) + ")";
+        }
+    }
+
+    /**
+     * Steady state, the static header and each other way at the same time, half the callers each, in
+     * rounds that change which pair runs first and whose threads start first; then one caller alternating
+     * between the static header and authroutes, for the latency authroutes adds to a lone call.
+     */
+    void steadyState() throws Exception {
+        int callers = Settings.STEADY_CALLERS;
+        String scenario = "steady state, " + callers + " callers, half on the static header at the same time";
+        String lone = "1 caller, alternating static header and authroutes call by call";
+        System.out.println(scenario + " (" + settings.steadyRounds() + " rounds, " + settings.steadyWarmUp().toMillis()
+                + " ms warm-up and " + settings.steadyRun().toSeconds() + " s measured per pair)");
+        Map<Way, Pair> pairs = new EnumMap<>(Way.class);
+        List.of(Way.AUTHROUTES, Way.CAMEL_OAUTH2, Way.STATIC_ENUM).forEach(way -> pairs.put(way, new Pair(way)));
+        Pair alone = new Pair(Way.AUTHROUTES);
+        for (int round = 1; round <= settings.steadyRounds(); round++) {
+            try (FakeProvider fake = new FakeProvider(Duration.ZERO, Duration.ofHours(1), false);
+                 BenchApp app = new BenchApp(fake, round(), callers)) {
+                Way.Target baseline = app.target(Way.STATIC);
+                for (Way way : interleaved(List.copyOf(pairs.keySet()), round)) {
+                    MachineLoad load = new MachineLoad();
+                    pairs.get(way).add(SideBySide.halves(app.template(), baseline, app.target(way), callers,
+                            settings.steadyWarmUp(), settings.steadyRun(), round % 2 == 0));
+                    report.load(scenario, round, "static header and " + way.title, load);
+                }
+                MachineLoad load = new MachineLoad();
+                SideBySide.Side[] sides = SideBySide.alternating(app.template(), baseline, app.target(Way.AUTHROUTES),
+                        settings.steadyWarmUp(), settings.steadyRun());
+                alone.add(sides);
+                alone.addedP99.add(sides[1].percentileMillis(99) - sides[0].percentileMillis(99));
+                report.load(lone, round, "", load);
+            }
+        }
+        Pair a = pairs.get(Way.AUTHROUTES);
+        Pair o = pairs.get(Way.CAMEL_OAUTH2);
+        Pair e = pairs.get(Way.STATIC_ENUM);
+        report.row(scenario + ": calls/s x static (above 1: more calls than the static header)",
+                a.ratio.format("%.3fx"), o.ratio.format("%.3fx"), "1");
+        report.row(scenario + ": p50 ms", a.cell(a.p50, "%.2f"), o.cell(o.p50, "%.2f"), "—");
+        report.row(scenario + ": p99 ms", a.cell(a.p99, "%.2f"), o.cell(o.p99, "%.2f"), "—");
+        report.row(scenario + ": bytes allocated per call by the caller's thread, KB",
+                a.cell(a.kilobytes, "%.1f"), o.cell(o.kilobytes, "%.1f"), "—");
+        report.row(scenario + ": caller's CPU per call, us", a.cell(a.cpu, "%.0f"), o.cell(o.cpu, "%.0f"), "—");
+        report.row(scenario + ", the static header with CamelHttpMethod as camel-http's HttpMethods enum (x the String):"
+                        + " calls/s, KB and CPU us per call", "—", "—",
+                e.ratio.format("%.3fx") + "; " + e.cell(e.kilobytes, "%.1f") + " KB; " + e.cell(e.cpu, "%.0f") + " us");
+        report.row(lone + ": p50 ms", alone.cell(alone.p50, "%.3f"), "—", "—");
+        report.row(lone + ": p99 ms", alone.cell(alone.p99, "%.3f") + "; added " + alone.addedP99.format("%.3f"), "—", "—");
+        report.target("authroutes' calls/s at least 1.05x the static header's, at the same time", a.ratio.median() >= 1.05,
+                a.ratio.format("%.3fx"));
+        report.target("authroutes allocates at most 20 KB per call, less than the static header",
+                a.kilobytes.get(true).median() <= 20 && a.kilobytes.get(true).median() < a.kilobytes.get(false).median(),
+                a.cell(a.kilobytes, "%.1f") + " KB");
+        report.target("authroutes uses less caller CPU per call than the static header",
+                a.cpu.get(true).median() < a.cpu.get(false).median(), a.cell(a.cpu, "%.0f") + " us");
+        report.target("authroutes adds at most 0.1 ms to the p99 of a lone caller", alone.addedP99.median() <= 0.1,
+                alone.addedP99.format("%.3f") + " ms");
     }
 
     void coldBurst(int callers, boolean tokenOnApiHost) throws Exception {
@@ -173,14 +238,5 @@ final class EngineScenarios {
 
     private static String[] perWay(Map<Way, Figures> figures, String pattern, List<Way> ways) {
         return WAYS.stream().map(w -> ways.contains(w) ? figures.get(w).format(pattern) : "—").toArray(String[]::new);
-    }
-
-    private static String[] latencyCells(Map<Way, Figures> latency) {
-        return WAYS.stream().map(w -> latency.get(w).format("%.2f") + (w == Way.STATIC ? ""
-                : " = " + Figures.ratio(latency.get(w), latency.get(Way.STATIC)).format("%.2fx"))).toArray(String[]::new);
-    }
-
-    private static String costRatio(Map<Way, Figures> throughput, Way way) {
-        return Figures.ratio(throughput.get(Way.STATIC), throughput.get(way)).format("%.2fx");
     }
 }

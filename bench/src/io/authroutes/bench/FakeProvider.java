@@ -26,6 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeProvider implements AutoCloseable {
 
     static final String SECRET = "bench-secret";
+
+    static {
+        // the JDK's server writes a response's head and body apart; with Nagle's algorithm (RFC 896) on, the
+        // body waits for the client's delayed ACK (RFC 1122 section 4.2.3.2), about 40 ms on Linux, which
+        // would hide everything a lone caller measures. Read once, when the first server is made.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     private static final byte[] ORDERS = "{\"orders\":[{\"id\":1,\"status\":\"new\"}]}".getBytes(StandardCharsets.UTF_8);
 
     private record Issued(String clientId, long expiresAtNanos) {
@@ -87,6 +94,23 @@ final class FakeProvider implements AutoCloseable {
     void revokeAll() {
         long now = System.nanoTime();
         issued.replaceAll((token, it) -> it.clientId().equals("static") ? it : new Issued(it.clientId(), now));
+    }
+
+    /** The tokens of one client are refused from now on, as a password change or an operator would do. */
+    void revoke(String clientId) {
+        long now = System.nanoTime();
+        issued.replaceAll((token, it) -> it.clientId().equals(clientId) ? new Issued(it.clientId(), Math.min(now, it.expiresAtNanos())) : it);
+    }
+
+    /** Forgets tokens that expired a minute ago or more, so a long run measures the app's memory, not the fake's. */
+    void forgetExpired() {
+        long minuteAgo = System.nanoTime() - Duration.ofMinutes(1).toNanos();
+        issued.values().removeIf(it -> it.expiresAtNanos() - minuteAgo < 0);
+    }
+
+    /** The ports clients connect to: the API's, and the token endpoint's when it has its own. */
+    java.util.Set<Integer> ports() {
+        return java.util.Set.of(api.getAddress().getPort(), tokens.getAddress().getPort());
     }
 
     private void token(HttpExchange exchange) throws IOException {

@@ -17,7 +17,7 @@ record Settings(boolean quick, int steadyRounds, Duration steadyWarmUp, Duration
         return quick
                 ? new Settings(true, 2, Duration.ofMillis(500), Duration.ofSeconds(2), 1,
                         Duration.ofSeconds(15), Duration.ofSeconds(3), 1)
-                : new Settings(false, 6, Duration.ofSeconds(1), Duration.ofSeconds(5), 3,
+                : new Settings(false, 6, Duration.ofSeconds(3), Duration.ofSeconds(5), 3,
                         Duration.ofSeconds(60), Duration.ofSeconds(6), 5);
     }
 

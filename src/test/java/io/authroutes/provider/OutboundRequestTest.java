@@ -173,4 +173,27 @@ class OutboundRequestTest {
             assertThat(request.headers()).doesNotContainKey("set-cookie");
         });
     }
+
+    @Test
+    void anIncomingCredentialInAnyCaseIsDroppedAndNeverForwarded() {
+        Exchange answer = send("direct:zont", Map.of("authorization", "Basic c3RvbGVuOnNlY3JldA==",
+                "PROXY-AUTHORIZATION", "Basic cHJveHk6c2VjcmV0", "x-zont-token", "stolen", "X-AUTH-BEARER", "stolen-too"));
+
+        assertThat(status(answer)).isEqualTo(200);
+        assertThat(DEVICES).singleElement().satisfies(request -> {
+            assertThat(request.headers()).doesNotContainKeys("authorization", "proxy-authorization", "x-auth-bearer");
+            assertThat(request.header("X-ZONT-Token")).isEqualTo("zt-1");
+        });
+        assertThat(answer.getMessage().getHeaders())
+                .doesNotContainKeys("authorization", "PROXY-AUTHORIZATION", "x-zont-token", "X-AUTH-BEARER");
+    }
+
+    @Test
+    void aMethodWrittenInAnyCaseIsSentAsThatMethodAndTheFlowKeepsItsOwnValue() {
+        Exchange answer = send("direct:zont", Map.of(Exchange.HTTP_METHOD, "put"));
+
+        assertThat(status(answer)).isEqualTo(200);
+        assertThat(DEVICES).singleElement().satisfies(request -> assertThat(request.method()).isEqualTo("PUT"));
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_METHOD)).isEqualTo("put");
+    }
 }

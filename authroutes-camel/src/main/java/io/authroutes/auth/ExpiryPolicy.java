@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a cached token stops being good enough to send.
- *
- * @param skew how long before expiry a token is renewed; for a token whose whole lifetime is short,
- *             never more than a tenth of it, so a 60 s skew neither renews a 30 s token on every call
- *             nor spends half of a 5 s token's life on renewals
+ * When a cached token stops being good enough to send. {@code skew} is how long before expiry a token
+ * is renewed; for a token whose whole lifetime is short, never more than a tenth of it, so a 60 s skew
+ * neither renews a 30 s token on every call nor spends half of a 5 s token's life on renewals.
  */
-public record ExpiryPolicy(Duration skew) {
+public final class ExpiryPolicy {
 
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
 
@@ -23,15 +21,28 @@ public record ExpiryPolicy(Duration skew) {
      */
     private static final int SHORT_LIFETIME_SHARE = 10;
 
-    public ExpiryPolicy {
+    private final Duration skew;
+    /** The moments of the token asked about last: every call asks about the same token until it is renewed. */
+    private volatile Window last;
+
+    /** When a token with an expiry is renewed, and from when it is no longer sent. */
+    private record Window(Token token, Instant renewFrom, Instant sendUntil) {
+    }
+
+    public ExpiryPolicy(Duration skew) {
         if (skew.isNegative()) {
             throw new IllegalArgumentException("skew must not be negative: " + skew);
         }
+        this.skew = skew;
+    }
+
+    public Duration skew() {
+        return skew;
     }
 
     /** True from the moment less than the (capped) skew remains, including after expiry. */
     public boolean needsRenewal(Token token, Instant now) {
-        return token.expiry().map(expiresAt -> !now.isBefore(expiresAt.minus(effectiveSkew(token)))).orElse(false);
+        return token.expiresAt() != null && !now.isBefore(window(token).renewFrom());
     }
 
     /**
@@ -40,12 +51,37 @@ public record ExpiryPolicy(Duration skew) {
      * started at the skew, so it has usually landed by then).
      */
     public boolean tooLateToSend(Token token, Instant now) {
-        return token.expiry().map(expiresAt -> !now.isBefore(expiresAt.minus(effectiveSkew(token).dividedBy(2)))).orElse(false);
+        return token.expiresAt() != null && !now.isBefore(window(token).sendUntil());
+    }
+
+    private Window window(Token token) {
+        Window window = last;
+        if (window == null || window.token() != token) {
+            Duration margin = effectiveSkew(token);
+            window = new Window(token, token.expiresAt().minus(margin), token.expiresAt().minus(margin.dividedBy(2)));
+            last = window;
+        }
+        return window;
     }
 
     Duration effectiveSkew(Token token) {
         Duration lifetime = Duration.between(token.obtainedAt(), token.expiresAt());
         Duration share = lifetime.dividedBy(SHORT_LIFETIME_SHARE);
         return skew.compareTo(share) > 0 ? share : skew;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExpiryPolicy policy && skew.equals(policy.skew);
+    }
+
+    @Override
+    public int hashCode() {
+        return skew.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ExpiryPolicy[skew=" + skew + "]";
     }
 }

@@ -118,13 +118,14 @@ public final class ProviderAuth implements TokenLoader {
      * caller waits for that attempt; otherwise it fails at once with the typed reason.
      */
     public Token token() {
-        Instant deadline = clock.instant().plus(policy.settings().callerWait());
+        Instant asked = clock.instant();
         while (true) {
             try {
                 return await(cache.get(providerId(), this));
             } catch (TokenEndpointUnavailableException | UnusableTokenAnswerException e) {
                 Gate login = policy.gate(TokenOperation.LOGIN);
-                if (!login.failing() || login.nextAttemptAt().isAfter(deadline) || !waitFor(login.nextAttemptAt())) {
+                if (!login.failing() || login.nextAttemptAt().isAfter(asked.plus(policy.settings().callerWait()))
+                        || !waitFor(login.nextAttemptAt())) {
                     throw e;
                 }
             }

@@ -3,6 +3,7 @@ package io.authroutes.auth;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,13 +29,21 @@ public final class TokenCache {
     }
 
     CompletableFuture<Token> get(String providerId, TokenLoader loader) {
-        CompletableFuture<Token> cached = tokens.get(providerId, (id, executor) -> loader.acquire());
-        Token token = completed(cached).orElse(null);
-        if (token == null || !loader.expiry().needsRenewal(token, clock.instant())) {
+        // the usual case, a token cached, makes no function object for a load that will not run
+        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        if (cached == null || cached.isCompletedExceptionally()) {
+            cached = tokens.get(providerId, (id, executor) -> loader.acquire());
+        }
+        Token token = cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
+        if (token == null) {
+            return cached;
+        }
+        Instant now = clock.instant();
+        if (!loader.expiry().needsRenewal(token, now)) {
             return cached;
         }
         CompletableFuture<Token> renewal = renewInBackground(providerId, cached, token, loader);
-        return loader.expiry().tooLateToSend(token, clock.instant()) ? renewal : cached;
+        return loader.expiry().tooLateToSend(token, now) ? renewal : cached;
     }
 
     /** Starts a renewal now unless one is running, and returns the future of the one that runs. */

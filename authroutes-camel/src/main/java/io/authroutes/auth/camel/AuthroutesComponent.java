@@ -51,7 +51,7 @@ public class AuthroutesComponent extends DefaultComponent {
 
     private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
     /** Every header name any provider authenticates with: all are dropped from inbound calls. */
-    private final Set<String> authHeaders = ConcurrentHashMap.newKeySet();
+    private final CredentialHeaders credentialHeaders = new CredentialHeaders();
     private final ProviderCredentials credentials = new ProviderCredentials(
             Stream.concat(Stream.of(ConfiguredToken.OPTION), ProviderTls.OPTIONS.stream()).toList());
     private volatile Clock clock;
@@ -80,7 +80,9 @@ public class AuthroutesComponent extends DefaultComponent {
 
     /** The token lifecycle of a provider, created on first use from its {@code providers.<id>.*} block. */
     public ProviderAuth provider(String providerId) {
-        return providers.computeIfAbsent(providerId, this::createProvider);
+        // read first: every call asks, and computeIfAbsent would make a new function object each time
+        ProviderAuth auth = providers.get(providerId);
+        return auth != null ? auth : providers.computeIfAbsent(providerId, this::createProvider);
     }
 
     public Collection<ProviderAuth> providers() {
@@ -92,8 +94,8 @@ public class AuthroutesComponent extends DefaultComponent {
         return credentials.of(providerId);
     }
 
-    Set<String> authHeaders() {
-        return authHeaders;
+    CredentialHeaders credentialHeaders() {
+        return credentialHeaders;
     }
 
     ProviderProperties properties(String providerId) {

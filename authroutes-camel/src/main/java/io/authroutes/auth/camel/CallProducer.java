@@ -9,7 +9,6 @@ import java.util.Set;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -27,6 +26,9 @@ final class CallProducer extends DefaultProducer {
     private final AuthroutesEndpoint endpoint;
     private final CallStep step;
     private final Set<Integer> reauthStatuses;
+    private final CredentialHeaders credentials;
+    /** The token of the last call, ready to send: calls share one token until it is renewed. */
+    private volatile SentToken sent;
     private Endpoint upstream;
     private AsyncProcessor http;
 
@@ -35,6 +37,7 @@ final class CallProducer extends DefaultProducer {
         this.endpoint = endpoint;
         this.step = step;
         this.reauthStatuses = step.reauthStatuses();
+        this.credentials = endpoint.getComponent().credentialHeaders();
     }
 
     @Override
@@ -57,14 +60,12 @@ final class CallProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         ProviderAuth auth = endpoint.auth();
-        dropInboundCredentials(exchange.getMessage());
-        OutboundRequest request = OutboundRequest.of(exchange, this::isCredential);
+        OutboundRequest request = OutboundRequest.of(exchange, credentials);
         long started = System.nanoTime();
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), step.getQueryParameter(),
-                    endpoint.prefixed(token.value()));
+            Exchange call = request.attempt(upstream, step.providerHeaderValues(), sent(token));
             http.process(call);
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {
@@ -84,23 +85,14 @@ final class CallProducer extends DefaultProducer {
         }
     }
 
-    private void dropInboundCredentials(Message message) {
-        message.removeHeader("Authorization");
-        message.removeHeader("Proxy-Authorization");
-        endpoint.getComponent().authHeaders().forEach(message::removeHeader);
-    }
-
-    /** A header that carries credentials: the standard ones and every provider's token header. */
-    private boolean isCredential(String name) {
-        if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
-            return true;
+    private SentToken sent(Token token) {
+        SentToken last = sent;
+        if (last != null && last.token() == token) {
+            return last;
         }
-        for (String header : endpoint.getComponent().authHeaders()) {
-            if (header.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+        SentToken next = step.sent(token, endpoint.prefixed(token.value()));
+        sent = next;
+        return next;
     }
 
     private static TokenRejectedException exhausted(ProviderAuth auth, OutboundRequest request, int status, int reauths) {

@@ -1,5 +1,6 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.Token;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ public class CallStep implements Step {
                     + " request only, never on the flow's message. The YAML DSL turns a dashed key of a parameters map into"
                     + " camelCase: write this option in the uri, with the value as RAW(value)")
     private Map<String, Object> providerHeader = Map.of();
+    /** The provider headers as sent, made when the step is configured rather than on every call. */
+    private Map<String, String> providerHeaderValues = Map.of();
 
     public String getHeader() {
         return header;
@@ -64,11 +67,17 @@ public class CallStep implements Step {
 
     public void setProviderHeader(Map<String, Object> providerHeader) {
         this.providerHeader = Collections.unmodifiableMap(new LinkedHashMap<>(providerHeader));
+        this.providerHeaderValues = this.providerHeader.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
     }
 
     Map<String, String> providerHeaderValues() {
-        return providerHeader.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
+        return providerHeaderValues;
+    }
+
+    /** {@code token}, whose value as sent is {@code value}, in this step's header or query parameter. */
+    SentToken sent(Token token, String value) {
+        return queryParameter == null ? SentToken.inHeader(token, header, value) : SentToken.inQuery(token, queryParameter, value);
     }
 
     Set<Integer> reauthStatuses() {
@@ -78,7 +87,7 @@ public class CallStep implements Step {
 
     @Override
     public Producer createProducer(AuthroutesEndpoint endpoint) {
-        endpoint.getComponent().authHeaders().add(header);
+        endpoint.getComponent().credentialHeaders().add(header);
         return new CallProducer(endpoint, this);
     }
 

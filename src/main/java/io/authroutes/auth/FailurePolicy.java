@@ -153,6 +153,16 @@ public final class FailurePolicy {
             LOG.warn("{}: {} works again after {} failed attempt{}", providerId, operation.label(),
                     before.failures(), before.failures() == 1 ? "" : "s");
         }
+        if (operation == TokenOperation.LOGIN) {
+            // the renewals that backed off were of the token this login replaced: the new one starts afresh
+            for (TokenOperation renewal : List.of(TokenOperation.REFRESH, TokenOperation.EXTEND)) {
+                Gate backedOff = gates.get(renewal).getAndSet(Gate.OPEN);
+                if (backedOff.failing()) {
+                    LOG.warn("{}: a login replaced the token whose {} backed off; the new token is renewed as usual",
+                            providerId, renewal.label());
+                }
+            }
+        }
     }
 
     /** Records a failed request of {@code operation} and returns the gate that now applies to it. */

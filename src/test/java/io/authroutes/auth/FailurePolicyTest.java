@@ -9,6 +9,7 @@ import io.authroutes.auth.FailurePolicy.Episode;
 import io.authroutes.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -105,15 +106,38 @@ class FailurePolicyTest {
     }
 
     @Test
-    void secondFreshTokenRejectedInARowThenLoginsSpacedLikeRefusedCredentials() {
+    void twoTokensRejectedBeforeAnyCallAcceptedThemThenTheNextLoginIsSpacedLikeRefusedCredentials() {
         policy.tokenRejected(token("a", clock.instant()));
-        assertThat(policy.admits(LOGIN)).isTrue();
-
+        assertThat(policy.admitsRequest(LOGIN)).isTrue();
         policy.tokenRejected(token("b", clock.instant()));
 
+        assertThat(policy.admitsRequest(LOGIN)).isFalse();
         assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.TOKEN_REJECTED);
         assertThat(policy.gate(LOGIN).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
         assertThat(policy.gate(LOGIN).cause()).hasMessageContaining("providers.p.baseUrl");
+    }
+
+    @Test
+    void tokensRejectedAfterServingCallsAreRevocationsAndCountNothingHoweverYoung() {
+        for (String value : List.of("a", "b", "c", "d")) {
+            Token token = token(value, clock.instant());
+            token.markAccepted();
+            policy.tokenRejected(token);
+            assertThat(policy.admitsRequest(LOGIN)).isTrue();
+        }
+        assertThat(policy.worst()).isEmpty();
+    }
+
+    @Test
+    void acceptanceReportedAfterTheRejectionOfTheSameTokenStillCounts() {
+        policy.tokenRejected(token("a", clock.instant()));
+        Token b = token("b", clock.instant());
+        policy.tokenRejected(b);
+        // a concurrent call with b was accepted, and said so after another call reported b rejected
+        b.markAccepted();
+
+        assertThat(policy.admitsRequest(LOGIN)).isTrue();
+        assertThat(policy.worst()).isEmpty();
     }
 
     @Test
@@ -121,15 +145,17 @@ class FailurePolicyTest {
         policy.tokenRejected(token("a", clock.instant().minusSeconds(10)));
         policy.tokenRejected(token("b", clock.instant().minusSeconds(60)));
 
+        assertThat(policy.admitsRequest(LOGIN)).isTrue();
         assertThat(policy.worst()).isEmpty();
     }
 
     @Test
-    void acceptedCallBetweenTwoFreshRejectionsStartsTheCountAgain() {
+    void tokenAcceptedBetweenTwoRefusedTokensStartsTheCountAgain() {
         policy.tokenRejected(token("a", clock.instant()));
-        policy.callAccepted();
+        policy.tokenAccepted();
         policy.tokenRejected(token("b", clock.instant()));
 
+        assertThat(policy.admitsRequest(LOGIN)).isTrue();
         assertThat(policy.worst()).isEmpty();
     }
 
@@ -137,12 +163,13 @@ class FailurePolicyTest {
     void loginSuccessDoesNotEndATokenRejectedEpisodeOnlyAnAcceptedCallDoes() {
         policy.tokenRejected(token("a", clock.instant()));
         policy.tokenRejected(token("b", clock.instant()));
+        policy.admitsRequest(LOGIN);
         clock.advance(Duration.ofSeconds(30));
 
         policy.succeeded(LOGIN);
         assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.TOKEN_REJECTED);
 
-        policy.callAccepted();
+        policy.tokenAccepted();
         assertThat(policy.worst()).isEmpty();
     }
 

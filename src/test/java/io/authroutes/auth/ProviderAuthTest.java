@@ -216,6 +216,35 @@ class ProviderAuthTest {
     }
 
     @Test
+    void renewWhenExtensionUnavailableAndLoginSucceedsThenStateIsValidNotBackingOff() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, EXTEND)
+                .thenFail(EXTEND, new TokenEndpointUnavailableException("p", "HTTP 503", null, Duration.ofMinutes(5)));
+        ProviderAuth auth = provider("p", new NoRefreshTokens(endpoint));
+        auth.token();
+
+        assertThat(auth.renewNow().value()).isEqualTo("login-2");
+
+        // the extension backed off over a token that a login has replaced: nothing is held back any more
+        assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
+        assertThat(auth.status().nextAttemptAt()).isEmpty();
+        assertThat(auth.status().untilNextAttempt()).isZero();
+        assertThat(auth.status().healthy()).isTrue();
+    }
+
+    @Test
+    void renewWhenRefreshUnavailableAndLoginSucceedsThenStateIsValidNotBackingOff() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH)
+                .thenFail(REFRESH, new TokenEndpointUnavailableException("p", "HTTP 503", null));
+        ProviderAuth auth = provider("p", endpoint);
+        auth.token();
+
+        assertThat(auth.renewNow().value()).isEqualTo("login-2");
+
+        assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
+        assertThat(auth.policy().worst()).isEmpty();
+    }
+
+    @Test
     void tokenWhenCredentialsRejectedThenFailsAtOnceAndNextLoginWaits30Seconds() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
                 .thenFail(LOGIN, new CredentialsRejectedException("p", 400, "invalid_client; check providers.p.clientSecret"));

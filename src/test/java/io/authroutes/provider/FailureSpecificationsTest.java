@@ -18,6 +18,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -85,7 +91,7 @@ class FailureSpecificationsTest {
     @Configure
     protected void configure(MainConfigurationProperties configuration) {
         Map<String, String> properties = new HashMap<>();
-        for (String id : List.of("wrongpw", "rejecting", "empty", "html", "flaky", "zero", "huge", "busy")) {
+        for (String id : List.of("wrongpw", "rejecting", "empty", "html", "flaky", "zero", "huge", "busy", "revoking", "revokedyoung")) {
             Provider p = provider(id);
             properties.put("providers." + id + ".kind", "oauth2-client-credentials");
             properties.put("providers." + id + ".baseUrl", p.server.url("/api"));
@@ -145,6 +151,111 @@ class FailureSpecificationsTest {
         assertThat(p.apiRequests()).isLessThanOrEqualTo(40 * 2);
         assertThat(failures).hasSize(40).allMatch(TokenRejectedException.class::isInstance);
         assertThat(failures.get(failures.size() - 1)).hasMessageContaining("providers.rejecting.baseUrl");
+    }
+
+    @Test
+    void tokenRevokedAfterServingCallsThenNextRevokedAtItsFirstCallThenTheThirdLoginFollowsAtOnce() {
+        Provider p = provider("revokedyoung");
+        Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
+        p.api.set(request -> {
+            String token = request.header("Authorization").replace("Bearer ", "");
+            int calls = served.computeIfAbsent(token, t -> new AtomicInteger()).incrementAndGet();
+            // t-1 serves 50 calls and is revoked; t-2 is revoked at its first call (a node that lost its session)
+            boolean revoked = token.equals("t-1") && calls > 50 || token.equals("t-2");
+            return revoked ? new Reply(401, "{\"error\": \"invalid_token\"}") : new Reply(200, "{\"ok\":true}");
+        });
+
+        List<Exception> failures = callEvery(Duration.ofMillis(10), "revokedyoung", 100);
+
+        // the call that met both revocations spent its one re-authentication; the next call logs in at once
+        assertThat(failures).hasSize(1);
+        assertThat(failures.get(0)).isInstanceOf(TokenRejectedException.class).hasMessageContaining("again with a freshly obtained token");
+        assertThat(p.tokenRequests()).isEqualTo(3);
+        assertThat(p.apiRequests()).isEqualTo(100 + 1);
+    }
+
+    @Test
+    void sixteenCallersWithRandomRevocationsAndFlakyTokenEndpointThenNoCallFailsBecauseNewTokensSeemRefused() throws Exception {
+        Provider p = provider("revoking");
+        RevokingUpstream upstream = new RevokingUpstream(p, Duration.ofSeconds(3), 0.01, 0.05);
+        int callers = 16;
+        int callsEach = 250;
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        List<Exception> failures = new ArrayList<>();
+        try (CapturedLog log = CapturedLog.captureAsShipped()) {
+            List<Future<List<Exception>>> results = new ArrayList<>();
+            for (int c = 0; c < callers; c++) {
+                // each call moves the clock 1 ms: 4,000 calls over about 4 simulated seconds, tokens renewed or revoked
+                results.add(threads.submit(() -> callEvery(Duration.ofMillis(1), "revoking", callsEach)));
+            }
+            for (Future<List<Exception>> result : results) {
+                failures.addAll(result.get(5, TimeUnit.MINUTES));
+            }
+            threads.shutdown();
+            assertThat(log.text()).as("the log").doesNotContain("rejects newly obtained tokens");
+        }
+
+        assertThat(upstream.revoked.get()).as("tokens revoked by the upstream").isGreaterThan(20);
+        assertThat(upstream.errors.get()).as("token requests answered 500").isPositive();
+        assertThat(failures).as("calls failed because new tokens seemed refused")
+                .noneMatch(e -> e.getMessage().contains("rejects newly obtained tokens"));
+        assertThat(AuthroutesComponent.of(template.getCamelContext()).provider("revoking").status().state().name())
+                .isNotEqualTo("TOKEN_REJECTED");
+        // one login per revocation and per 500, and a few renewals: rejections by callers still holding a
+        // revoked token never cost another
+        assertThat(p.tokenRequests()).isLessThanOrEqualTo(upstream.revoked.get() + upstream.errors.get() + 8);
+    }
+
+    /**
+     * An upstream under ordinary load: tokens live {@code lifetime} on the test's clock, a call revokes
+     * the token it carries with probability {@code revocation} (a node that lost its session), and the
+     * token endpoint answers 500 to a {@code tokenErrors} share of requests.
+     */
+    static final class RevokingUpstream {
+        final Map<String, Instant> live = new ConcurrentHashMap<>();
+        final AtomicInteger revoked = new AtomicInteger();
+        final AtomicInteger errors = new AtomicInteger();
+        private final Random random = new Random(17);
+
+        RevokingUpstream(Provider p, Duration lifetime, double revocation, double tokenErrors) {
+            p.token.set(request -> {
+                if (chance(tokenErrors)) {
+                    errors.incrementAndGet();
+                    return new Reply(500, "{\"error\": \"server_error\"}");
+                }
+                String token = "t-" + p.issued.incrementAndGet();
+                live.put(token, CLOCK.instant().plus(lifetime));
+                return new Reply(200, "{\"access_token\": \"" + token + "\", \"expires_in\": " + lifetime.toSeconds() + "}");
+            });
+            p.api.set(request -> {
+                pause(random.nextInt(3));
+                String token = request.header("Authorization").replace("Bearer ", "");
+                Instant expires = live.get(token);
+                if (expires == null || !CLOCK.instant().isBefore(expires)) {
+                    return new Reply(401, "{\"error\": \"invalid_token\"}");
+                }
+                if (chance(revocation) && live.remove(token) != null) {
+                    revoked.incrementAndGet();
+                    return new Reply(401, "{\"error\": \"invalid_token\"}");
+                }
+                return new Reply(200, "{\"ok\":true}");
+            });
+        }
+
+        /** A server's own latency, so that answers to concurrent calls come back in any order. */
+        private static void pause(int millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private boolean chance(double probability) {
+            synchronized (random) {
+                return random.nextDouble() < probability;
+            }
+        }
     }
 
     @Test

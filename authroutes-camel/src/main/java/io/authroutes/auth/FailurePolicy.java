@@ -3,11 +3,12 @@ package io.authroutes.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
  * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,
  *                                             or as long as Retry-After asks; a renewal falls back to login
- * (call)             a fresh token rejected   second in a row: logins are spaced like refused credentials
- * (call)             accepted                 the count of rejected fresh tokens starts again
+ * (call)             a token rejected before  second in a row, judged at the next login: logins are spaced
+ *                    any call accepted it     like refused credentials
+ * (call)             a token's first accepted the count of refused tokens starts again
+ *                    call
  * </pre>
  *
  * Each operation has its own gate, so a backoff caused by one never blocks another. A gate admits at
@@ -90,8 +93,14 @@ public final class FailurePolicy {
     private final Clock clock;
     private final RandomGenerator random;
     private final Map<TokenOperation, AtomicReference<Gate>> gates = new EnumMap<>(TokenOperation.class);
-    /** Distinct tokens rejected by the upstream within the fresh window since the last accepted call. */
-    private final AtomicInteger freshRejections = new AtomicInteger();
+    /** How many refused tokens in a row mean that the upstream refuses every token of the account. */
+    private static final int REFUSED_IN_A_ROW = 2;
+    /**
+     * Tokens the upstream rejected before any call with them was accepted, oldest first, since a token was
+     * last accepted. Whether each was accepted is read again when the rule is judged: an acceptance of a
+     * concurrent call may be reported after the rejection.
+     */
+    private final AtomicReference<List<Token>> refused = new AtomicReference<>(List.of());
     private volatile SharedGate shared = SharedGate.NONE;
 
     public FailurePolicy(String providerId, FailureSettings settings, Clock clock, RandomGenerator random) {
@@ -126,6 +135,7 @@ public final class FailurePolicy {
      */
     public boolean admitsRequest(TokenOperation operation) {
         if (operation == TokenOperation.LOGIN) {
+            judgeRefusedTokens();
             shared.read().ifPresent(recorded -> gates.get(operation).updateAndGet(local -> adopted(local, recorded)));
         }
         return admits(operation);
@@ -142,6 +152,16 @@ public final class FailurePolicy {
             recordShared(operation, Gate.OPEN);
             LOG.warn("{}: {} works again after {} failed attempt{}", providerId, operation.label(),
                     before.failures(), before.failures() == 1 ? "" : "s");
+        }
+        if (operation == TokenOperation.LOGIN) {
+            // the renewals that backed off were of the token this login replaced: the new one starts afresh
+            for (TokenOperation renewal : List.of(TokenOperation.REFRESH, TokenOperation.EXTEND)) {
+                Gate backedOff = gates.get(renewal).getAndSet(Gate.OPEN);
+                if (backedOff.failing()) {
+                    LOG.warn("{}: a login replaced the token whose {} backed off; the new token is renewed as usual",
+                            providerId, renewal.label());
+                }
+            }
         }
     }
 
@@ -163,34 +183,49 @@ public final class FailurePolicy {
 
     /**
      * The upstream rejected {@code token}, and it was still the cached one (each token is counted once).
-     * A second fresh token rejected in a row means the upstream refuses this account's tokens.
+     * A token a call was accepted with is no evidence against the upstream, however young: it was revoked.
+     * One never accepted and rejected soon after it was obtained is counted, and judged at the next login.
      */
     public void tokenRejected(Token token) {
-        Instant now = clock.instant();
-        if (Duration.between(token.obtainedAt(), now).compareTo(settings.freshTokenWindow()) >= 0) {
+        if (token.accepted() || Duration.between(token.obtainedAt(), clock.instant()).compareTo(settings.freshTokenWindow()) >= 0) {
             return;
         }
-        if (freshRejections.incrementAndGet() >= 2) {
-            close(TokenOperation.LOGIN, Episode.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
-                    "the upstream rejects newly obtained tokens (" + freshRejections.get() + " in a row); check the"
-                    + " account's scope and rights and " + ProviderProperties.PREFIX + providerId + ".baseUrl"), now);
-        }
+        refused.updateAndGet(tokens -> {
+            List<Token> more = new ArrayList<>(tokens);
+            more.add(token);
+            return List.copyOf(more.subList(Math.max(0, more.size() - REFUSED_IN_A_ROW), more.size()));
+        });
     }
 
-    /** A call went through with a token: rejections of fresh tokens are counted anew. */
-    public void callAccepted() {
-        if (freshRejections.get() != 0) {
-            freshRejections.set(0);
-            Gate before = gates.get(TokenOperation.LOGIN).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : g);
-            if (before.episode() == Episode.TOKEN_REJECTED) {
-                LOG.warn("{}: the upstream accepts tokens again", providerId);
-            }
+    /**
+     * Judged just before a login, the latest moment before it costs a token request: by then every call
+     * that carried the refused tokens alongside the rejected one has reported whether it was accepted.
+     */
+    private void judgeRefusedTokens() {
+        List<Token> tokens = refused.get();
+        // within an episode, until a call is accepted, one more refused token continues it
+        int enough = gate(TokenOperation.LOGIN).episode() == Episode.TOKEN_REJECTED ? 1 : REFUSED_IN_A_ROW;
+        if (tokens.size() < enough || tokens.stream().anyMatch(Token::accepted) || !refused.compareAndSet(tokens, List.of())) {
+            return;
+        }
+        close(TokenOperation.LOGIN, Episode.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
+                "the upstream rejects newly obtained tokens (" + tokens.size() + " in a row, none accepted by any call);"
+                + " check the account's scope and rights and " + ProviderProperties.PREFIX + providerId + ".baseUrl"),
+                clock.instant());
+    }
+
+    /** The first call accepted with a token: refused tokens are counted anew, and logins are no longer spaced. */
+    public void tokenAccepted() {
+        refused.set(List.of());
+        Gate before = gates.get(TokenOperation.LOGIN).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : g);
+        if (before.episode() == Episode.TOKEN_REJECTED) {
+            LOG.warn("{}: the upstream accepts tokens again", providerId);
         }
     }
 
     /** An operator asked to try now (renewNow): every gate opens. */
     public void reset() {
-        freshRejections.set(0);
+        refused.set(List.of());
         gates.values().forEach(g -> g.set(Gate.OPEN));
         recordShared(TokenOperation.LOGIN, Gate.OPEN);
     }

@@ -159,9 +159,14 @@ public final class ProviderAuth implements TokenLoader {
         }
     }
 
-    /** A call the upstream accepted (whatever its status), {@code took} including any re-authentication. */
-    public void callAccepted(Duration took) {
-        policy.callAccepted();
+    /**
+     * A call the upstream accepted with {@code token} (whatever its status), {@code took} including any
+     * re-authentication. Only a token's first acceptance writes anything; later ones read one volatile flag.
+     */
+    public void callAccepted(Token token, Duration took) {
+        if (token.markAccepted()) {
+            policy.tokenAccepted();
+        }
         stats.call(took);
     }
 

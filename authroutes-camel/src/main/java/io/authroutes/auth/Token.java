@@ -20,17 +20,64 @@ import javax.crypto.spec.SecretKeySpec;
  *                     (ZONT tokens live until revoked)
  * @param refreshToken the refresh token that came with it, or {@code null}
  * @param attributes   other fields of the answer a provider's routes may need (never secrets)
+ *
+ * <p>A value, compared by these five fields. A class rather than a record for one field that is not part of
+ * the value: whether the upstream has accepted a call carrying this very instance, which the failure policy
+ * reads to tell a revoked token from an upstream that refuses every new one.
  */
-public record Token(String value, Instant obtainedAt, Instant expiresAt, String refreshToken,
-                    Map<String, String> attributes) {
+public final class Token {
 
     private static final String FINGERPRINT_ALGORITHM = "HmacSHA256";
     private static final SecretKeySpec FINGERPRINT_KEY = new SecretKeySpec(randomKey(), FINGERPRINT_ALGORITHM);
 
-    public Token {
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(obtainedAt, "obtainedAt");
-        attributes = Map.copyOf(attributes);
+    private final String value;
+    private final Instant obtainedAt;
+    private final Instant expiresAt;
+    private final String refreshToken;
+    private final Map<String, String> attributes;
+    /** Written once, by the first accepted call; read by every call, so a call costs one volatile read. */
+    private volatile boolean accepted;
+
+    public Token(String value, Instant obtainedAt, Instant expiresAt, String refreshToken, Map<String, String> attributes) {
+        this.value = Objects.requireNonNull(value, "value");
+        this.obtainedAt = Objects.requireNonNull(obtainedAt, "obtainedAt");
+        this.expiresAt = expiresAt;
+        this.refreshToken = refreshToken;
+        this.attributes = Map.copyOf(attributes);
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public Instant obtainedAt() {
+        return obtainedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    /** Whether a call carrying this token was accepted by the upstream. */
+    boolean accepted() {
+        return accepted;
+    }
+
+    /** Marks this token accepted; true for the call that marked it (or for one of a few racing first ones). */
+    boolean markAccepted() {
+        if (accepted) {
+            return false;
+        }
+        accepted = true;
+        return true;
     }
 
     public static Token of(String value, Instant obtainedAt, Instant expiresAt) {
@@ -80,6 +127,18 @@ public record Token(String value, Instant obtainedAt, Instant expiresAt, String 
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return key;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token t && value.equals(t.value) && obtainedAt.equals(t.obtainedAt)
+                && Objects.equals(expiresAt, t.expiresAt) && Objects.equals(refreshToken, t.refreshToken)
+                && attributes.equals(t.attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, obtainedAt, expiresAt, refreshToken, attributes);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class CallProducer extends DefaultProducer {
             if (call.getException() != null || !reauthStatuses.contains(status)) {
                 OutboundRequest.answer(exchange, call);
                 if (call.getException() == null) {
-                    auth.callAccepted(Duration.ofNanos(System.nanoTime() - started));
+                    auth.callAccepted(token, Duration.ofNanos(System.nanoTime() - started));
                 } else {
                     auth.callCompleted(Duration.ofNanos(System.nanoTime() - started));
                 }

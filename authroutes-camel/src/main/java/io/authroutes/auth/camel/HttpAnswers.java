@@ -6,9 +6,6 @@ import io.authroutes.auth.TokenEndpointUnavailableException;
 import io.authroutes.auth.UnusableTokenAnswerException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -50,7 +47,10 @@ final class HttpAnswers {
                 "the token endpoint refused the request (HTTP " + status + reason + ")" + whatToCheck));
     }
 
-    /** {@code Retry-After} as delay-seconds or an HTTP-date (RFC 9110 section 10.2.3); null when absent or unreadable. */
+    /**
+     * {@code Retry-After} as delay-seconds or an HTTP-date in any of its three forms (RFC 9110 sections 10.2.3
+     * and 5.6.7); null when absent, unreadable or already past.
+     */
     static Duration retryAfter(Object header, Instant now) {
         if (header == null) {
             return null;
@@ -60,12 +60,8 @@ final class HttpAnswers {
             long seconds = Long.parseLong(value);
             return seconds > 0 ? Duration.ofSeconds(seconds) : null;
         } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? null : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+            return HttpDates.parse(value, now).map(date -> Duration.between(now, date)).filter(until -> !until.isNegative())
+                    .orElse(null);
         }
     }
 }

@@ -66,6 +66,9 @@ final class CallProducer extends DefaultProducer {
             Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), step.getQueryParameter(),
                     endpoint.prefixed(token.value()));
             http.process(call);
+            if (call.getException() != null) {
+                call.setException(request.withoutCredential(auth.providerId(), call.getException(), token.value()));
+            }
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {
                 OutboundRequest.answer(exchange, call);

@@ -1,9 +1,12 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.Redactor;
+import io.authroutes.auth.UpstreamCallException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -59,7 +62,7 @@ final class OutboundRequest {
             Object value = header.getValue();
             boolean sent = isCamel(name) ? isRouting(name) : !credential.test(name) && !returnedByUpstream(returned, name, value);
             if (sent && value != null) {
-                headers.put(name, value);
+                headers.put(name, name.equalsIgnoreCase(Exchange.HTTP_QUERY) && value instanceof String query ? encoded(query) : value);
             }
         }
         return new OutboundRequest(headers, body, flow.getProperty(ExchangePropertyKey.CHARSET_NAME));
@@ -89,6 +92,62 @@ final class OutboundRequest {
             call.setProperty(ExchangePropertyKey.CHARSET_NAME, charset);
         }
         return call;
+    }
+
+    /**
+     * {@code query} with every character a URI query cannot hold (RFC 3986 section 3.4: controls, spaces,
+     * non-ASCII, a {@code %} not starting an escape) percent-encoded as UTF-8; what the flow already
+     * encoded stays as it is. Done before a key is appended, so that no malformed query can make the
+     * HTTP client fail with the whole URI, key included, in its message; the same query unchanged when
+     * it is already valid.
+     */
+    static String encoded(String query) {
+        int first = 0;
+        while (first < query.length() && isQueryChar(query, first)) {
+            first++;
+        }
+        if (first == query.length()) {
+            return query;
+        }
+        StringBuilder result = new StringBuilder(query.length() + 16).append(query, 0, first);
+        for (int i = first; i < query.length(); ) {
+            int c = query.codePointAt(i);
+            if (isQueryChar(query, i)) {
+                result.append((char) c);
+            } else {
+                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    result.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return result.toString();
+    }
+
+    /** RFC 3986 section 3.4: query = *( unreserved / pct-encoded / sub-delims / ":" / "@" / "/" / "?" ). */
+    private static boolean isQueryChar(String query, int i) {
+        char c = query.charAt(i);
+        if (c == '%') {
+            return i + 2 < query.length() && Character.digit(query.charAt(i + 1), 16) >= 0 && Character.digit(query.charAt(i + 2), 16) >= 0;
+        }
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0);
+    }
+
+    /**
+     * The failure of an attempt as the flow may see it: unchanged, unless its text (or its causes')
+     * holds {@code credential}, raw or URL-encoded, as a URI with the key in its query does; then a
+     * typed failure saying the same with the credential masked.
+     */
+    Exception withoutCredential(String providerId, Exception failure, String credential) {
+        Redactor redactor = new Redactor(List.of(credential, URLEncoder.encode(credential, StandardCharsets.UTF_8)));
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < 4096; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : "; caused by ").append(cause);
+        }
+        String masked = redactor.redact(text.toString());
+        return masked.contentEquals(text) ? failure
+                : new UpstreamCallException(providerId, describe() + " failed before an answer came back: " + masked);
     }
 
     /**

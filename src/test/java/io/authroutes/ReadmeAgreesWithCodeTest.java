@@ -2,6 +2,8 @@ package io.authroutes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.authroutes.auth.ProviderOption;
+import io.authroutes.auth.ProviderOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,16 @@ class ReadmeAgreesWithCodeTest {
         assertThat(failures).hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(failure -> assertThat(listed).contains("- `" + failure + "`"));
         assertThat(readme).doesNotContainPattern("All (three|four|five|six|seven|eight) extend");
+    }
+
+    @Test
+    void everyOptionOfEveryProviderIsInTheConfigurationTable() throws IOException {
+        String readme = readme();
+        int section = readme.indexOf("## Configuration");
+        String table = readme.substring(section, readme.indexOf("\n\n", readme.indexOf("| option | meaning |", section)));
+
+        assertThat(ProviderOptions.EVERY_PROVIDER).extracting(ProviderOption::name)
+                .allSatisfy(option -> assertThat(table).as(option).contains("`" + option + "`"));
     }
 
     @Test

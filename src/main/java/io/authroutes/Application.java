@@ -1,8 +1,6 @@
 package io.authroutes;
 
-import io.authroutes.auth.ProviderConfigurationException;
-import io.authroutes.auth.store.StoreConfigurationException;
-import io.authroutes.monitoring.UnsafeExposureException;
+import io.authroutes.auth.ConfigurationRefusal;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ public final class Application {
         try {
             main.run(args);
         } catch (Exception e) {
-            // a configuration the app refuses (exposed console, bad provider block): say why and stop,
+            // a configuration the app refuses (exposed console, bad provider block, step option): say why and stop,
             // rather than leave the threads already started keeping a half-built app alive
             Throwable refusal = refusal(e);
             if (refusal != null) {
@@ -44,8 +42,7 @@ public final class Application {
     /** The configuration error behind a failed start (Camel may wrap it while starting routes), or null. */
     static Throwable refusal(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnsafeExposureException || t instanceof ProviderConfigurationException
-                    || t instanceof StoreConfigurationException) {
+            if (t instanceof ConfigurationRefusal) {
                 return t;
             }
         }

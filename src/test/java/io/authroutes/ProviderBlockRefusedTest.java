@@ -3,7 +3,11 @@ package io.authroutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.authroutes.auth.ProviderConfigurationException;
+import io.authroutes.auth.ProviderOption;
+import io.authroutes.auth.ProviderOptions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.main.Main;
@@ -65,6 +69,22 @@ class ProviderBlockRefusedTest {
     void startWhenEngineOptionIsMisspeltThenRefusedWithWhatWasMeant() {
         assertThat(refusal("providers.zont.maxReauthAttempt", "2")).hasValueSatisfying(e -> assertThat(e)
                 .hasMessageContaining("did you mean maxReauthAttempts?"));
+    }
+
+    @Test
+    void startWhenTheAccountOfSeveralInstancesIsSetThenStarts() {
+        // read only when the provider is first used, after the check: known from its declaration, not from a read
+        assertThat(refusal("providers.zont.account", "office")).isEmpty();
+    }
+
+    @Test
+    void startWhenEveryDeclaredOptionIsSetThenNoneIsRefusedAsUnknown() {
+        List<String> overrides = new ArrayList<>();
+        // given empty, as a placeholder with an empty default gives it: known, and as good as unset
+        ProviderOptions.EVERY_PROVIDER.stream().map(ProviderOption::name).filter(name -> !name.equals("baseUrl"))
+                .forEach(name -> overrides.addAll(List.of("providers.zont." + name, "")));
+
+        assertThat(refusal(overrides.toArray(String[]::new))).isEmpty();
     }
 
     @Test

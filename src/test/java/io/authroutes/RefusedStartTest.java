@@ -27,4 +27,19 @@ class RefusedStartTest {
             assertThat(log).doesNotContain("\tat ", "Exception", "s3cr3t-value-4e1");
         }
     }
+
+    @Test
+    void startWhenAConsoleSettingIsWrongThenExitsWithOneLineNamingIt() throws Exception {
+        try (AppProcess app = AppProcess.start(Path.of("application.properties"),
+                Map.of("sandbox.port", String.valueOf(FreePort.publish("test.sandboxPort")), "hawtio.port", "81800",
+                        "camel.management.enabled", "false"),
+                Map.of())) {
+
+            assertThat(app.exitCode(120)).isEqualTo(1);
+            String log = app.log();
+            assertThat(log.lines().filter(line -> line.contains(" ERROR "))).singleElement().asString()
+                    .endsWith("authroutes did not start: hawtio.port=81800 is not a port: use 1-65535, or 0 for any free port");
+            assertThat(log).doesNotContain("\tat ", "Exception");
+        }
+    }
 }

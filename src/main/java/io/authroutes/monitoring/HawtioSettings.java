@@ -1,8 +1,9 @@
 package io.authroutes.monitoring;
 
+import io.authroutes.auth.InvalidSettingException;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -80,7 +81,7 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new IllegalStateException(key + "=" + value + " is not a port: use 1-65535, or 0 for any free port");
+        throw new InvalidSettingException(key + "=" + value + " is not a port: use 1-65535, or 0 for any free port");
     }
 
     private static Set<String> list(String commaSeparated) {
@@ -109,11 +110,11 @@ record HawtioSettings(boolean enabled, String host, int port, Optional<Path> rea
     /** Refuses settings under which Hawtio would be unreachable or open. */
     void validate() {
         if (authenticationEnabled() && realmFile.isEmpty() && !options.containsKey(OIDC)) {
-            throw new IllegalStateException(AUTHENTICATION + "=true, but no one could log in: set " + PREFIX
+            throw new InvalidSettingException(AUTHENTICATION + "=true, but no one could log in: set " + PREFIX
                     + "realmFile=<users file> (lines 'user: password, admin') or " + OIDC + "=<file>");
         }
         realmFile.filter(file -> !Files.isReadable(file)).ifPresent(file -> {
-            throw new IllegalStateException(PREFIX + "realmFile=" + file + " cannot be read; create it with lines "
+            throw new InvalidSettingException(PREFIX + "realmFile=" + file + " cannot be read; create it with lines "
                     + "'user: password, admin', or remove the setting");
         });
         listener().requireAuthenticationWhenExposed();

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  */
 public final class ConfiguredToken {
 
-    /** {@code providers.<id>.token}: a secret, and optional: without it the provider logs in. */
-    public static final CredentialOption OPTION = CredentialOption.optional("token").asSecret();
+    /** {@code providers.<id>.token}: a secret (declared in {@link ProviderOptions}), and optional: without it the provider logs in. */
+    public static final String OPTION = "token";
 
     private final String providerId;
     private final String value;
@@ -24,7 +24,7 @@ public final class ConfiguredToken {
     }
 
     public static ConfiguredToken from(ProviderProperties properties) {
-        return new ConfiguredToken(properties.providerId(), properties.optional(OPTION.name()).orElse(null));
+        return new ConfiguredToken(properties.providerId(), properties.optional(OPTION).orElse(null));
     }
 
     /** The configured token while it has not been rejected. */
@@ -46,7 +46,7 @@ public final class ConfiguredToken {
             if (rejectedWith == 0) {
                 throw e;
             }
-            String key = ProviderProperties.PREFIX + providerId + "." + OPTION.name();
+            String key = ProviderProperties.PREFIX + providerId + "." + OPTION;
             throw new TokenRejectedException(providerId, rejectedWith, "the upstream rejected the configured token ("
                     + key + ") with HTTP " + rejectedWith + ", and no login is configured to obtain a new one ("
                     + e.reason() + "). Obtain a new token with"

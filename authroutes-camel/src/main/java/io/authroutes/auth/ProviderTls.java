@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.KeyManagersParameters;
@@ -22,7 +21,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * Hostname verification is always on: there is no option to trust every certificate.
  *
  * <p>Stores are PKCS12 or JKS files, read once at start-up so that a wrong path or password stops the
- * start with the key to fix. Passwords are declared secret in {@link #OPTIONS}, so the provider's redactor
+ * start with the key to fix. Passwords are declared secret in {@link ProviderOptions}, so the provider's redactor
  * masks them; Camel's parameters print them as stars.
  */
 public record ProviderTls(String providerId, Optional<Path> truststore, Optional<Path> keystore,
@@ -35,10 +34,6 @@ public record ProviderTls(String providerId, Optional<Path> truststore, Optional
     /** The private key's own password, when it differs from the keystore's. */
     public static final String KEY_PASSWORD = "ssl.keyPassword";
 
-    /** Declared for every provider beside its steps' credentials (ProviderCredentials): known keys, masked passwords. */
-    public static final List<CredentialOption> OPTIONS = List.of(CredentialOption.optional(TRUSTSTORE),
-            CredentialOption.optional(TRUSTSTORE_PASSWORD).asSecret(), CredentialOption.optional(KEYSTORE),
-            CredentialOption.optional(KEYSTORE_PASSWORD).asSecret(), CredentialOption.optional(KEY_PASSWORD).asSecret());
 
     /** The provider's TLS settings, or empty when it sets none (the JVM's defaults apply). */
     public static Optional<ProviderTls> load(ProviderProperties properties, CamelContext context) {

@@ -111,7 +111,8 @@ public final class Token {
      * and an unkeyed hash of those would let anyone who reads a log test password guesses offline.
      * Keying every token, rather than hiding the fingerprint of credential-derived ones, keeps one rule
      * for all tokens and keeps what operators use fingerprints for: the same token shows the same
-     * fingerprint everywhere in this process. Across restarts fingerprints differ, which nothing needs.
+     * fingerprint everywhere in this process. Across restarts, and between instances sharing one token
+     * through the store, fingerprints of the same token differ: they tell tokens apart within one process.
      */
     public String fingerprint() {
         try {

@@ -10,13 +10,21 @@ public enum TokenRequestOutcome {
     /** Not reached, timed out, 5xx, 408 or 429. */
     UNAVAILABLE,
     /** Answered, but nothing a token can be made of. */
-    UNUSABLE;
+    UNUSABLE,
+    /**
+     * Not made: a setting the request needs is missing or wrong ({@link ConfigurationRefusal}), which
+     * says nothing of the provider's credentials, so it is not counted as refused.
+     */
+    MISCONFIGURED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     static TokenRequestOutcome of(ProviderAuthException failure) {
+        if (failure instanceof ConfigurationRefusal) {
+            return MISCONFIGURED;
+        }
         if (failure instanceof TokenEndpointUnavailableException) {
             return UNAVAILABLE;
         }

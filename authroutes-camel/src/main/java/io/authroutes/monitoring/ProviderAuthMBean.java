@@ -13,7 +13,9 @@ public interface ProviderAuthMBean {
             + " its answers unusable), CREDENTIALS_REFUSED or TOKEN_REJECTED (the upstream refuses new tokens); see NextAttemptAt")
     String getState();
 
-    @Description("First 8 hex digits of the token's SHA-256: tells tokens apart, reveals nothing")
+    @Description("First 8 hex digits of the token's HMAC-SHA256 under a random key of this process: tells this"
+            + " process's tokens apart and reveals nothing; instances sharing one token show different fingerprints of it,"
+            + " and a restart changes them")
     String getTokenFingerprint();
 
     @Description("When the request that obtained the current token was sent (ISO-8601)")

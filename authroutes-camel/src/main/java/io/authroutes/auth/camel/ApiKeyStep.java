@@ -1,6 +1,7 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.CredentialOption;
+import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import java.util.List;
@@ -33,7 +34,7 @@ public class ApiKeyStep implements Step {
     @Override
     public void validate(AuthroutesEndpoint endpoint) {
         if (secretOption == null || secretOption.isBlank()) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + " needs secretOption=<provider option>, e.g. apiKey");
+            throw new InvalidSettingException(endpoint.getEndpointUri() + " needs secretOption=<provider option>, e.g. apiKey");
         }
     }
 

@@ -6,9 +6,9 @@ import io.authroutes.auth.AuthRuntime;
 import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderCredentials;
+import io.authroutes.auth.ProviderOptions;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.ProviderSettings;
-import io.authroutes.auth.ProviderTls;
 import io.authroutes.auth.Redactor;
 import io.authroutes.auth.SharedAccount;
 import io.authroutes.auth.StoreFallback;
@@ -52,8 +52,7 @@ public class AuthroutesComponent extends DefaultComponent {
     private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
     /** Every header name any provider authenticates with: all are dropped from inbound calls. */
     private final CredentialHeaders credentialHeaders = new CredentialHeaders();
-    private final ProviderCredentials credentials = new ProviderCredentials(
-            Stream.concat(Stream.of(ConfiguredToken.OPTION), ProviderTls.OPTIONS.stream()).toList());
+    private final ProviderCredentials credentials = new ProviderCredentials(ProviderOptions.secrets());
     private volatile Clock clock;
     private volatile TokenCache cache;
     private volatile ExecutorService tokenThreads;

@@ -1,6 +1,7 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.CredentialOption;
+import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderAuth;
 import java.util.List;
 import org.apache.camel.Category;
@@ -131,7 +132,7 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
             case "basic" -> basic;
             case "header" -> headerStep;
             case "key" -> apiKey;
-            default -> throw new IllegalArgumentException("Unknown authroutes step '" + step + "' in " + getEndpointUri()
+            default -> throw new InvalidSettingException("Unknown authroutes step '" + step + "' in " + getEndpointUri()
                     + "; use call, token, form, json, query, basic, header or key");
         };
     }
@@ -152,7 +153,7 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
 
     void validate() {
         if (provider == null || provider.isBlank()) {
-            throw new IllegalArgumentException(getEndpointUri() + " needs provider=<id>, e.g. provider: \"{{id}}\" in a route template");
+            throw new InvalidSettingException(getEndpointUri() + " needs provider=<id>, e.g. provider: \"{{id}}\" in a route template");
         }
         behaviour().validate(this);
     }

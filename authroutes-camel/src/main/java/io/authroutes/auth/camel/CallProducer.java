@@ -67,6 +67,9 @@ final class CallProducer extends DefaultProducer {
             Token token = auth.token();
             Exchange call = request.attempt(upstream, step.providerHeaderValues(), sent(token));
             http.process(call);
+            if (call.getException() != null) {
+                call.setException(request.withoutCredential(auth.providerId(), call.getException(), token.value()));
+            }
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
             if (call.getException() != null || !reauthStatuses.contains(status)) {
                 OutboundRequest.answer(exchange, call);

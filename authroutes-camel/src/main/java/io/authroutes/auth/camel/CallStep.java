@@ -1,6 +1,7 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.Token;
+import io.authroutes.auth.InvalidSettingException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -96,11 +97,11 @@ public class CallStep implements Step {
         try {
             reauthStatuses();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": reauthOn must list HTTP statuses, e.g. reauthOn=401,403");
+            throw new InvalidSettingException(endpoint.getEndpointUri() + ": reauthOn must list HTTP statuses, e.g. reauthOn=401,403");
         }
         providerHeader.keySet().stream().filter(name -> name.regionMatches(true, 0, "Camel", 0, 5)
                 || name.equalsIgnoreCase(header)).findFirst().ifPresent(name -> {
-                    throw new IllegalArgumentException(endpoint.getEndpointUri() + ": providerHeader." + name
+                    throw new InvalidSettingException(endpoint.getEndpointUri() + ": providerHeader." + name
                             + " cannot be set; a provider header is an HTTP header of the provider's own, not a Camel"
                             + " header nor the token header '" + header + "'");
                 });

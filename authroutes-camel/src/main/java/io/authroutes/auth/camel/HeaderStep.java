@@ -1,6 +1,7 @@
 package io.authroutes.auth.camel;
 
 import io.authroutes.auth.CredentialOption;
+import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import java.util.List;
@@ -61,14 +62,14 @@ public class HeaderStep implements Step {
     @Override
     public void validate(AuthroutesEndpoint endpoint) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + " needs name=<header>, e.g. name: X-Api-Key");
+            throw new InvalidSettingException(endpoint.getEndpointUri() + " needs name=<header>, e.g. name: X-Api-Key");
         }
         if ((value == null) == (secretValue == null)) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + " needs exactly one of value and secretValue,"
+            throw new InvalidSettingException(endpoint.getEndpointUri() + " needs exactly one of value and secretValue,"
                     + " e.g. secretValue: \"@apiKey\" for providers.<id>.apiKey");
         }
         if (secretValue != null && field().isLiteral()) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": secretValue must be @option, #token or"
+            throw new InvalidSettingException(endpoint.getEndpointUri() + ": secretValue must be @option, #token or"
                     + " #refreshToken; a literal would put the secret in the route definition");
         }
     }

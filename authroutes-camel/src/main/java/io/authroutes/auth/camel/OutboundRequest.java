@@ -1,7 +1,12 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.Redactor;
+import io.authroutes.auth.UpstreamCallException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,7 +87,7 @@ final class OutboundRequest {
             String name = header.getKey();
             Object value = header.getValue();
             if (value != null && isSent(name, value)) {
-                headers.put(name, Exchange.HTTP_METHOD.equalsIgnoreCase(name) ? method(value) : value);
+                headers.put(name, sentValue(name, value));
             }
         }
         if (!providerHeaders.isEmpty()) {
@@ -100,6 +105,14 @@ final class OutboundRequest {
         return isCamel(name) ? isRouting(name) : !credentials.contains(name) && !returnedByUpstream(returned, name, value);
     }
 
+    /** The method in the form camel-http reads; the query with what a URI cannot hold encoded. */
+    private static Object sentValue(String name, Object value) {
+        if (Exchange.HTTP_METHOD.equalsIgnoreCase(name)) {
+            return method(value);
+        }
+        return Exchange.HTTP_QUERY.equalsIgnoreCase(name) && value instanceof String query ? encoded(query) : value;
+    }
+
     /** The method as camel-http's enum; a value that names none is left for camel-http to refuse, as before. */
     private static Object method(Object value) {
         if (!(value instanceof String name)) {
@@ -110,6 +123,62 @@ final class OutboundRequest {
             method = METHODS.get(name.trim().toUpperCase(Locale.ROOT));
         }
         return method != null ? method : value;
+    }
+
+    /**
+     * {@code query} with every character a URI query cannot hold (RFC 3986 section 3.4: controls, spaces,
+     * non-ASCII, a {@code %} not starting an escape) percent-encoded as UTF-8; what the flow already
+     * encoded stays as it is. Done before a key is appended, so that no malformed query can make the
+     * HTTP client fail with the whole URI, key included, in its message; the same query unchanged when
+     * it is already valid.
+     */
+    static String encoded(String query) {
+        int first = 0;
+        while (first < query.length() && isQueryChar(query, first)) {
+            first++;
+        }
+        if (first == query.length()) {
+            return query;
+        }
+        StringBuilder result = new StringBuilder(query.length() + 16).append(query, 0, first);
+        for (int i = first; i < query.length(); ) {
+            int c = query.codePointAt(i);
+            if (isQueryChar(query, i)) {
+                result.append((char) c);
+            } else {
+                for (byte b : Character.toString(c).getBytes(StandardCharsets.UTF_8)) {
+                    result.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return result.toString();
+    }
+
+    /** RFC 3986 section 3.4: query = *( unreserved / pct-encoded / sub-delims / ":" / "@" / "/" / "?" ). */
+    private static boolean isQueryChar(String query, int i) {
+        char c = query.charAt(i);
+        if (c == '%') {
+            return i + 2 < query.length() && Character.digit(query.charAt(i + 1), 16) >= 0 && Character.digit(query.charAt(i + 2), 16) >= 0;
+        }
+        return c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0);
+    }
+
+    /**
+     * The failure of an attempt as the flow may see it: unchanged, unless its text (or its causes')
+     * holds {@code credential}, raw or URL-encoded, as a URI with the key in its query does; then a
+     * typed failure saying the same with the credential masked.
+     */
+    Exception withoutCredential(String providerId, Exception failure, String credential) {
+        Redactor redactor = new Redactor(List.of(credential, URLEncoder.encode(credential, StandardCharsets.UTF_8)));
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = failure; cause != null && text.length() < 4096; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : "; caused by ").append(cause);
+        }
+        String masked = redactor.redact(text.toString());
+        return masked.contentEquals(text) ? failure
+                : new UpstreamCallException(providerId, describe() + " failed before an answer came back: " + masked);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.authroutes.auth.camel;
 
 import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderConfigurationException;
+import io.authroutes.auth.ProviderOptions;
 import io.authroutes.auth.ProviderProperties;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.util.IOHelper;
 
 /**
- * Refuses, before anything starts, a provider block that could only fail later: a key no one reads
+ * Refuses, before anything starts, a provider block that could only fail later: a key nothing declares
  * (a typo such as {@code clientSecert}), a credential a token request needs left empty, a secret
  * taken as a route template parameter (it would then sit in the route definition for Hawtio to show).
  * Keys are looked for in every source Camel resolves: the properties file, JVM system properties and
@@ -26,10 +27,22 @@ final class ProviderOptionsCheck {
     /**
      * What the engine knows of one provider once its routes are built.
      *
-     * @param options    the options the engine and the route templates read (besides credentials)
      * @param parameters template id to the parameters it takes
      */
-    record Block(ProviderProperties properties, Set<String> options, Map<String, Set<String>> parameters) {
+    record Block(ProviderProperties properties, Map<String, Set<String>> parameters) {
+
+        /**
+         * Its keys: the options of every provider ({@link ProviderOptions}), its kind's template
+         * parameters (declared in the kind's YAML) and the credentials its steps read.
+         */
+        Set<String> options(Collection<CredentialOption> credentials) {
+            Set<String> known = new TreeSet<>();
+            ProviderOptions.EVERY_PROVIDER.forEach(option -> known.add(option.name()));
+            parameters.values().forEach(known::addAll);
+            known.remove("id");
+            credentials.forEach(credential -> known.add(credential.name()));
+            return known;
+        }
     }
 
     private ProviderOptionsCheck() {
@@ -39,9 +52,7 @@ final class ProviderOptionsCheck {
     static void check(CamelContext context, Block block) {
         Collection<CredentialOption> credentials = AuthroutesComponent.of(context).credentials(block.properties().providerId());
         noSecretParameter(block, credentials);
-        Set<String> known = new TreeSet<>(block.options());
-        credentials.forEach(credential -> known.add(credential.name()));
-        noUnknownKey(context, block.properties(), known);
+        noUnknownKey(context, block.properties(), block.options(credentials));
         requiredCredentialsSet(block.properties(), credentials);
         context.getRegistry().findByType(ProviderBlockCheck.class).forEach(rule -> rule.check(block.properties(), credentials));
     }

@@ -86,12 +86,7 @@ public final class ProviderRoutes {
 
     private static ProviderOptionsCheck.Block addProvider(CamelContext context, Model model, String id,
                                                    Map<String, RouteTemplateDefinition> templates) throws Exception {
-        // an option is known when the engine or a template reads it: the keys asked for here are recorded
-        Set<String> read = new TreeSet<>();
-        ProviderProperties properties = new ProviderProperties(id, key -> {
-            read.add(key.substring(ProviderProperties.PREFIX.length() + id.length() + 1));
-            return context.getPropertiesComponent().resolveProperty(key);
-        });
+        ProviderProperties properties = AuthroutesComponent.of(context).properties(id);
         ProviderSettings.load(properties);
         String kind = properties.optional("kind").orElse(id);
         List<RouteTemplateDefinition> own = templates.values().stream()
@@ -122,7 +117,7 @@ public final class ProviderRoutes {
         }
         LOG.info("Provider {} ({}): routes {}", id, kind, operations.stream().sorted()
                 .map(op -> op.equals(CALL) ? id : id + "." + op).collect(Collectors.joining(", ")));
-        return new ProviderOptionsCheck.Block(properties, read, parameters);
+        return new ProviderOptionsCheck.Block(properties, parameters);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderConfigurationException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
@@ -26,7 +27,7 @@ record RequestField(String name, String source, boolean secret) {
         secretFields.forEach((name, source) -> {
             RequestField field = new RequestField(name, String.valueOf(source).trim(), true);
             if (field.option().isEmpty()) {
-                throw new IllegalArgumentException("secretField." + name + " must name the provider option holding the secret,"
+                throw new InvalidSettingException("secretField." + name + " must name the provider option holding the secret,"
                         + " e.g. secretField." + name + ": \"@clientSecret\"; a literal would put the secret in the route");
             }
             all.add(field);
@@ -42,7 +43,7 @@ record RequestField(String name, String source, boolean secret) {
         return Arrays.stream(spec.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(part -> {
             int colon = part.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("request field '" + part + "' must be name:source, where source is"
+                throw new InvalidSettingException("request field '" + part + "' must be name:source, where source is"
                         + " @option, #token, #refreshToken or a literal, e.g. client_id:@clientId");
             }
             return new RequestField(part.substring(0, colon).trim(), part.substring(colon + 1).trim(), false);

@@ -3,14 +3,15 @@ package io.authroutes.auth.camel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authroutes.auth.CredentialOption;
+import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderProperties;
 import io.authroutes.auth.Token;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,7 +112,7 @@ public class RequestFieldsStep implements Step {
         Set<String> read = all.stream().flatMap(f -> f.option().stream()).collect(Collectors.toSet());
         for (String secret : sensitive.split(",")) {
             if (!secret.isBlank() && !read.contains(secret.trim())) {
-                throw new IllegalArgumentException(endpoint.getEndpointUri() + " declares sensitive=" + secret.trim()
+                throw new InvalidSettingException(endpoint.getEndpointUri() + " declares sensitive=" + secret.trim()
                         + ", but reads no @" + secret.trim() + "; name options of its fields, one of " + read);
             }
         }

@@ -1,5 +1,6 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.InvalidSettingException;
 import java.lang.reflect.Field;
 import java.util.Collections;
 import java.util.List;
@@ -30,7 +31,7 @@ final class StepOptions {
                     .findFirst()
                     .filter(option -> !option.getValue().contains(step))
                     .ifPresent(option -> {
-                        throw new IllegalArgumentException(AuthroutesComponent.NAME + ":" + step + " does not read the option "
+                        throw new InvalidSettingException(AuthroutesComponent.NAME + ":" + step + " does not read the option "
                                 + given + "; it is read by " + AuthroutesComponent.NAME + ":" + String.join(", "
                                 + AuthroutesComponent.NAME + ":", option.getValue()));
                     });

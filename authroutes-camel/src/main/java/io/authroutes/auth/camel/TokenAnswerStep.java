@@ -1,5 +1,6 @@
 package io.authroutes.auth.camel;
 
+import io.authroutes.auth.InvalidSettingException;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.camel.Producer;
@@ -154,7 +155,7 @@ public class TokenAnswerStep implements Step {
             zone();
             documentedLifetime();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": expiresAtZone must be a zone id such as UTC or"
+            throw new InvalidSettingException(endpoint.getEndpointUri() + ": expiresAtZone must be a zone id such as UTC or"
                     + " Europe/Warsaw, and lifetime an ISO-8601 duration such as P1D", e);
         }
     }

@@ -101,6 +101,17 @@ class DistributionIT {
     }
 
     @Test
+    void jsonLogFormatWorksFromTheDistributionsJar() throws Exception {
+        Path training = LAUNCHER.getParent().resolveSibling("config/training");
+        try (AppProcess json = AppProcess.launch(LAUNCHER, List.of("--dir", training.toString()),
+                Map.of("AUTHROUTES_LOG_FORMAT", "json", "JAVA_OPTS", "-Dcamel.main.durationMaxSeconds=1"))) {
+            assertThat(json.exitCode(150)).as(json.log()).isZero();
+            assertThat(json.log().lines()).hasSizeGreaterThan(10).allMatch(line -> line.startsWith("{\"@timestamp\":"))
+                    .anyMatch(line -> line.contains("started in"));
+        }
+    }
+
+    @Test
     void logLinesAreDatedAndCarryNoSecret() {
         List<String> lines = app.log().lines().filter(line -> line.contains(" INFO ")).toList();
 

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts authroutes with Camel Main: {@code application.properties} from the working directory
- * (or the file named by {@code -Dauthroutes.config=...}), routes from {@code routes/}.
+ * (or the file named by {@code -Dauthroutes.config=...}), routes from {@code routes/}; the distribution's
+ * launcher ({@code src/dist/bin/authroutes}) starts it on a team's own directory.
  * {@code token <id>} instead obtains one token for a provider and stores it in a file.
  */
 public final class Application {
@@ -49,7 +50,14 @@ public final class Application {
         return null;
     }
 
+    /**
+     * The distribution's launcher names its defaults (the engine's wiring, where the provider kinds are)
+     * as {@code -Dauthroutes.defaults}. Of two locations holding a key, Camel takes the first: the team's
+     * file comes first, so it overrides any of the defaults.
+     */
     static String configLocation() {
-        return "file:" + System.getProperty("authroutes.config", "application.properties");
+        String config = "file:" + System.getProperty("authroutes.config", "application.properties");
+        String defaults = System.getProperty("authroutes.defaults");
+        return defaults == null ? config : config + ",file:" + defaults;
     }
 }

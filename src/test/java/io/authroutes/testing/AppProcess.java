@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.awaitility.Awaitility;
 
 /**
  * The app as an operator runs it ({@code io.authroutes.Application} in its own JVM, from the project
@@ -47,6 +49,21 @@ public final class AppProcess implements AutoCloseable {
         return new AppProcess(builder.start(), log);
     }
 
+    /**
+     * The app as the distribution runs it: {@code launcher} (a built {@code bin/authroutes}) with
+     * {@code arguments}, from this JVM's working directory; the launcher chooses the class path and JVM options.
+     */
+    public static AppProcess launch(Path launcher, List<String> arguments, Map<String, String> environment)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(arguments);
+        Path log = Files.createTempFile("authroutes-launcher", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        return new AppProcess(builder.start(), log);
+    }
+
     /** Everything the app printed so far. */
     public String log() {
         try {
@@ -54,6 +71,12 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits until the log shows {@code text}, failing at once if the app stops first. */
+    public void awaitLog(String text) {
+        Awaitility.await().atMost(Duration.ofSeconds(150)).failFast("the app stopped", () -> exitCode(0) >= 0)
+                .until(() -> log().contains(text));
     }
 
     /** Its exit code, or -1 while it still runs after {@code seconds}. */

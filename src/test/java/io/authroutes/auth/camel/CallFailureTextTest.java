@@ -58,6 +58,6 @@ class CallFailureTextTest {
     private static OutboundRequest request(String path) {
         Exchange flow = new DefaultExchange(new DefaultCamelContext());
         flow.getMessage().setHeader(Exchange.HTTP_PATH, path);
-        return OutboundRequest.of(flow, name -> false);
+        return OutboundRequest.of(flow, new CredentialHeaders());
     }
 }

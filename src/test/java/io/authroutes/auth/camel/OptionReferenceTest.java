@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.ProviderOption;
 import io.authroutes.auth.ProviderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,9 +108,9 @@ class OptionReferenceTest {
                 # Provider options: `providers.<id>.*`
 
                 Declared once: the options of every provider in `ProviderOptions`, a kind's in its route
-                templates' `parameters` (`routes/auth/<kind>.camel.yaml`). Besides these, a provider takes the
-                credentials its kind's steps read (`@option` sources, `username`/`password`, `secretOption`
-                above). Any other key is refused at start.
+                templates' `parameters` (`routes/auth/<kind>.camel.yaml`), and its credentials by the steps
+                that read them (`@option` sources, `username`/`password`, `secretOption` above). Any other key
+                is refused at start.
 
                 ## Every provider
 
@@ -124,12 +128,19 @@ class OptionReferenceTest {
                         continue;
                     }
                     Map<String, ProviderOption> kind = kinds.computeIfAbsent(id.substring(0, id.lastIndexOf('.')), k -> new TreeMap<>());
+                    Map<String, String> values = new TreeMap<>(Map.of("id", "doc"));
                     for (JsonNode parameter : template.path("parameters")) {
                         String name = parameter.path("name").asText();
+                        values.putIfAbsent(name, parameter.path("defaultValue").asText("x"));
                         if (!name.equals("id") && ProviderOptions.find(name).isEmpty()) {
                             kind.putIfAbsent(name, ProviderOption.of(name, parameter.path("defaultValue").asText(""),
                                     parameter.path("description").asText("")));
                         }
+                    }
+                    for (CredentialOption credential : credentialsRead(template, values)) {
+                        kind.merge(credential.name(), new ProviderOption(credential.name(), "", credential.required()
+                                ? "A credential the token request needs." : "A credential the token request sends when set.",
+                                credential.secret()), (a, b) -> a.secret() || !b.secret() ? a : b);
                     }
                 }
             }
@@ -146,6 +157,36 @@ class OptionReferenceTest {
             options.values().forEach(option -> page.append(row(option)));
         });
         return page.toString();
+    }
+
+    /**
+     * The credentials a template's {@code authroutes:} steps read, as the steps themselves declare them when
+     * made with the template's parameters ({@code values}) filled in.
+     */
+    private static List<CredentialOption> credentialsRead(JsonNode template, Map<String, String> values) throws IOException {
+        List<CredentialOption> read = new ArrayList<>();
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            for (JsonNode to : template.findValues("to")) {
+                String uri = filled(to.isTextual() ? to.asText() : to.path("uri").asText(), values);
+                if (!uri.startsWith(AuthroutesComponent.NAME + ":")) {
+                    continue;
+                }
+                StringBuilder full = new StringBuilder(uri);
+                to.path("parameters").properties().forEach(parameter -> full.append(full.indexOf("?") < 0 ? '?' : '&')
+                        .append(filled(parameter.getKey(), values)).append("=")
+                        .append(URLEncoder.encode(filled(parameter.getValue().asText(), values), StandardCharsets.UTF_8)));
+                read.addAll(((AuthroutesEndpoint) context.getEndpoint(full.toString())).credentialsRead());
+            }
+        }
+        return read;
+    }
+
+    private static String filled(String text, Map<String, String> values) {
+        String filled = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace("{{" + value.getKey() + "}}", value.getValue());
+        }
+        return filled;
     }
 
     private static String row(ProviderOption option) {

@@ -108,7 +108,8 @@ class OptionReferenceTest {
                 # Provider options: `providers.<id>.*`
 
                 Declared once: the options of every provider in `ProviderOptions`, a kind's in its route
-                templates' `parameters` (`routes/auth/<kind>.camel.yaml`), and its credentials by the steps
+                templates' `parameters` (`authroutes/kinds/<kind>.camel.yaml` in the library; an app's own
+                `routes/auth/<kind>.camel.yaml` replaces the kind of that name), and its credentials by the steps
                 that read them (`@option` sources, `username`/`password`, `secretOption` above). Any other key
                 is refused at start.
 
@@ -119,7 +120,7 @@ class OptionReferenceTest {
                 """);
         ProviderOptions.EVERY_PROVIDER.forEach(option -> page.append(row(option)));
         Map<String, Map<String, ProviderOption>> kinds = new TreeMap<>();
-        try (Stream<Path> files = Files.list(Path.of("routes/auth"))) {
+        try (Stream<Path> files = Files.list(Path.of("authroutes-camel/src/main/resources/authroutes/kinds"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".camel.yaml")).sorted().toList()) {
                 for (JsonNode entry : new ObjectMapper(new YAMLFactory()).readTree(file.toFile())) {
                     JsonNode template = entry.path("routeTemplate");

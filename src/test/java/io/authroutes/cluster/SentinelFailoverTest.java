@@ -3,12 +3,24 @@ package io.authroutes.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.authroutes.auth.Token;
+import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.store.RedisStoreSettings;
+import io.authroutes.auth.store.RedisTokenStore;
 import io.authroutes.testing.AppInstance;
+import io.authroutes.testing.CapturedLog;
 import io.authroutes.testing.RedisNodes;
 import io.authroutes.testing.RotatingTokenServer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +31,50 @@ import org.junit.jupiter.api.Test;
 class SentinelFailoverTest {
 
     private static final String PROVIDER = "mobilesmarts";
+    private static final TokenAccount ACCOUNT = TokenAccount.of(PROVIDER, URI.create("https://api.example.com"), "ops");
+    private static final FlightLimits LIMITS = FlightLimits.forTokenTimeout(Duration.ofSeconds(5));
     private static final Duration RETRY_AFTER = Duration.ofMillis(200);
     /** The longest pause between two reconnection attempts (RedisLink): an instance may be that late to see the new primary. */
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+
+    @Test
+    void leaseTakenThenAReplicaHoldsItBeforeTheTokenRequestGoesOut() throws Exception {
+        try (RedisNodes redis = RedisNodes.sentinel(); CapturedLog log = CapturedLog.capture()) {
+            RedisTokenStore store = store(redis);
+            List<String> leasesOnReplica = new ArrayList<>();
+            try {
+                store.obtainOnce(ACCOUNT, null, () -> {
+                    leasesOnReplica.add(RedisNodes.cli(redis.sentinelReplica(), "KEYS", "*:lease"));
+                    return token("replicated");
+                }, LIMITS);
+                assertThat(leasesOnReplica.get(0)).contains(":lease");
+                assertThat(log.text()).doesNotContain("no Redis replica acknowledged");
+
+                // a replica that does not answer: the request still goes out, and the operator is told
+                redis.freeze(redis.sentinelReplica(), true);
+                try {
+                    assertThat(store.obtainOnce(ACCOUNT, token("replicated"), () -> token("unreplicated"), LIMITS).value())
+                            .isEqualTo("unreplicated");
+                } finally {
+                    redis.freeze(redis.sentinelReplica(), false);
+                }
+                assertThat(log.text().split("no Redis replica acknowledged the token lease", -1)).hasSize(2);
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    private static RedisTokenStore store(RedisNodes redis) {
+        Map<String, String> properties = Map.of(RedisStoreSettings.URI_PROPERTY, redis.sentinelUri(),
+                RedisStoreSettings.KEY_PROPERTY, Base64.getEncoder().encodeToString(new byte[32]));
+        return new RedisTokenStore(RedisStoreSettings.load(key -> Optional.ofNullable(properties.get(key)), Map.of()),
+                Clock.systemUTC());
+    }
+
+    private static Token token(String value) {
+        return new Token(value, Instant.now(), Instant.now().plus(Duration.ofHours(1)), "refresh-of-" + value, Map.of());
+    }
 
     @Test
     void primaryKilledUnderLoadThenNoCallFailsAndBothInstancesShareTokensOnTheNewPrimary() throws Exception {

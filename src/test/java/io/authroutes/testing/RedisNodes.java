@@ -115,6 +115,17 @@ public final class RedisNodes implements AutoCloseable {
         return List.copyOf(nodes.keySet());
     }
 
+    /** The replica of a Sentinel set, as started (before any failover). */
+    public int sentinelReplica() {
+        return nodes.keySet().stream().filter(port -> !sentinels.contains(port)).skip(1).findFirst().orElseThrow();
+    }
+
+    /** SIGSTOP ({@code frozen}) or SIGCONT: a node that keeps its connections open and answers nothing. */
+    public void freeze(int port, boolean frozen) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(nodes.get(port).pid())).start();
+        Assertions.assertEquals(0, kill.waitFor(), "kill " + (frozen ? "-STOP" : "-CONT"));
+    }
+
     /** SIGKILL, as a machine that loses power. */
     public void kill(int port) throws InterruptedException {
         Process node = nodes.remove(port);

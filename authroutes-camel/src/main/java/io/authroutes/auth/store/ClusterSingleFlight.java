@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * that took the lease while the request was still out would present the same rotating refresh token, which
  * the provider answers with {@code invalid_grant} (RFC 9700 section 4.14.2). The lease is renewed three times
  * per period, so one missed renewal does not lose it; a holder that dies stops renewing, and its lease runs out.
+ * On Sentinel and Cluster the holder first waits until a replica holds the lease, so a failover right after
+ * cannot hand the lease, and the same refresh token, to a second instance (README, "What a failover costs").
  */
 final class ClusterSingleFlight {
 
@@ -83,6 +85,10 @@ final class ClusterSingleFlight {
             if (newer.isPresent()) {
                 stored = true;
                 return newer.get();
+            }
+            if (!commands.leaseReplicated(account, keys.lease(account))) {
+                LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; should the primary fail"
+                        + " now, another instance may make a token request too", account.providerId());
             }
             Token fresh = keepingLease(account, owner, lease, request);
             try {

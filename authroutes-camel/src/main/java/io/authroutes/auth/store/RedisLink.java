@@ -15,6 +15,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -33,8 +34,8 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
- * The two connections of one instance: commands (shared by all threads; Lettuce multiplexes them) and
- * the event subscription. Both are opened on first use, so an instance starts while Redis is down, and
+ * The two connections of one instance (to one server, to the primary Sentinel names, or to a Redis Cluster):
+ * commands (shared by all threads; Lettuce multiplexes them) and the event subscription. Both are opened on first use, so an instance starts while Redis is down, and
  * Lettuce reconnects (and resubscribes) after an outage. While disconnected, commands are rejected at
  * once instead of queued, and every command is bounded by the timeout: Redis trouble is a
  * {@link TokenStoreUnavailableException} within that timeout, never a hang.
@@ -49,6 +50,9 @@ final class RedisLink implements AutoCloseable {
     private final AbstractRedisClient client;
     private final String shownUri;
     private final String channel;
+    /** Sentinel and cluster: a primary has a replica that takes over when it dies. */
+    private final boolean replicated;
+    private final Duration timeout;
     /** Who the store logs in as, for messages: the configured user, or Redis's {@code default}. */
     private final String user;
     private final RedisPubSubListener<String, String> events;
@@ -76,6 +80,8 @@ final class RedisLink implements AutoCloseable {
             this.client = single;
         }
         this.shownUri = settings.uri();
+        this.replicated = settings.mode() != RedisStoreSettings.Mode.STANDALONE;
+        this.timeout = timeout;
         this.channel = channel;
         this.user = settings.username() == null ? "default" : settings.username();
         this.events = events;
@@ -127,6 +133,24 @@ final class RedisLink implements AutoCloseable {
             throw new TokenStoreUnavailableException(account.providerId(), "the token store at " + shownUri
                     + " did not answer (" + what + "): " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Waits until a replica holds this instance's writes so far, the one to {@code key} included, so that a
+     * failover cannot lose it (Redis replication is asynchronous; WAIT, redis.io/commands/wait). True when a
+     * replica acknowledged within half the timeout, or when there is no replica to wait for (standalone).
+     */
+    boolean replicated(TokenAccount account, String key) {
+        if (!replicated) {
+            return true;
+        }
+        return call(account, "WAIT", redis -> {
+            RedisClusterCommands<String, byte[]> node = commands instanceof StatefulRedisClusterConnection<String, byte[]> cluster
+                    ? cluster.getConnection(cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(key)).getNodeId()).sync()
+                    : redis;
+            // half the command timeout, so Redis answers "no replica yet" before the client gives up on it
+            return node.waitForReplication(1, Math.max(1, timeout.toMillis() / 2)) >= 1;
+        });
     }
 
     /** Subscribes now if Redis answers, so events reach listeners before this instance's first command. */

@@ -109,8 +109,13 @@ public record RedisStoreSettings(String uri, Mode mode, String username, String 
         }
     }
 
+    /** Percent-decoded as a URI's user info is; as written when it holds a '%' that is no escape. */
     private static String decoded(String userInfo) {
-        return URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(userInfo.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return userInfo;
+        }
     }
 
     /** The key comes from the environment through a placeholder; its value is never repeated in an error. */

@@ -73,6 +73,11 @@ final class StoreCommands {
         return script(account, "lease", ACQUIRE_LEASE, key, text(owner), text(lease.toMillis()));
     }
 
+    /** Whether a replica holds the lease (and so survives a failover); true where there are no replicas. */
+    boolean leaseReplicated(TokenAccount account, String key) {
+        return link.replicated(account, key);
+    }
+
     void releaseLease(TokenAccount account, String key, String owner) {
         script(account, "lease release", RELEASE_LEASE, key, text(owner));
     }

@@ -6,9 +6,11 @@
  * {@link io.authroutes.auth.SharedTokenTimeoutException}) and its default,
  * {@link io.authroutes.auth.LocalTokenStore}, so the engine never imports this package and the house keeps
  * one direction: this package builds on the engine. The app picks a store once, at start, with
- * {@link io.authroutes.auth.store.TokenStores#open} ({@code authroutes.store=local|redis}).
+ * {@link io.authroutes.auth.store.TokenStores#open} ({@code authroutes.store=local|redis}); Redis may be one
+ * server, a Sentinel-managed primary or a Redis Cluster ({@link io.authroutes.auth.store.RedisStoreSettings.Mode}).
  *
- * <p>In Redis, per account, under {@code <prefix>:<provider id>:<account hash>:}: {@code token} (sealed,
+ * <p>In Redis, per account, under {@code <prefix>:<provider id>:{<account hash>}:} (a hash tag: one cluster
+ * slot per account): {@code token} (sealed,
  * expiring with the token), {@code lease} (owner id, expiring with the lease), {@code policy} (sealed
  * failure-policy state), {@code members} (instances by heartbeat deadline); and one channel,
  * {@code <prefix>:events}, for every account's announcements. Every value is sealed with AES-256-GCM,

@@ -1,6 +1,5 @@
 package io.authroutes.auth;
 
-import io.authroutes.auth.FailurePolicy.Episode;
 import io.authroutes.auth.FailurePolicy.Gate;
 import io.authroutes.auth.TokenStore.FlightLimits;
 import java.time.Clock;
@@ -109,9 +108,9 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
 
     private Gate decode(String state) {
         String[] parts = state.split(" ", 5);
-        Episode episode = Episode.valueOf(parts[0]);
+        AuthState episode = AuthState.valueOf(parts[0]);
         String reason = parts[4];
-        ProviderAuthException cause = episode == Episode.CREDENTIALS_REFUSED
+        ProviderAuthException cause = episode == AuthState.CREDENTIALS_REFUSED
                 ? new CredentialsRejectedException(account.providerId(), Integer.parseInt(parts[3]), reason)
                 : new TokenEndpointUnavailableException(account.providerId(), reason, null);
         return new Gate(episode, Integer.parseInt(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])), cause);

@@ -5,7 +5,6 @@ import static io.authroutes.auth.TokenOperation.LOGIN;
 import static io.authroutes.auth.TokenOperation.REFRESH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.authroutes.auth.FailurePolicy.Episode;
 import io.authroutes.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ class FailurePolicyTest {
             assertThat(policy.failed(LOGIN, unavailable()).nextAttemptAt()).isEqualTo(clock.instant().plusMillis(millis));
         }
         assertThat(policy.gate(LOGIN).failures()).isEqualTo(10);
-        assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.BACKING_OFF);
+        assertThat(policy.gate(LOGIN).episode()).isEqualTo(AuthState.BACKING_OFF);
         assertThat(clock.instant()).isEqualTo(start);
     }
 
@@ -51,7 +50,7 @@ class FailurePolicyTest {
     void unusableAnswerThenBacksOffLikeAnUnavailableEndpoint() {
         FailurePolicy.Gate gate = policy.failed(LOGIN, new UnusableTokenAnswerException("p", "no 'access_token' field"));
 
-        assertThat(gate.episode()).isEqualTo(Episode.BACKING_OFF);
+        assertThat(gate.episode()).isEqualTo(AuthState.BACKING_OFF);
         assertThat(gate.nextAttemptAt()).isEqualTo(clock.instant().plusMillis(200));
     }
 
@@ -61,7 +60,7 @@ class FailurePolicyTest {
         for (long seconds : expected) {
             assertThat(policy.failed(LOGIN, refused()).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(seconds));
         }
-        assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.CREDENTIALS_REFUSED);
+        assertThat(policy.gate(LOGIN).episode()).isEqualTo(AuthState.CREDENTIALS_REFUSED);
     }
 
     @Test
@@ -112,7 +111,7 @@ class FailurePolicyTest {
         policy.tokenRejected(token("b", clock.instant()));
 
         assertThat(policy.admitsRequest(LOGIN)).isFalse();
-        assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.TOKEN_REJECTED);
+        assertThat(policy.gate(LOGIN).episode()).isEqualTo(AuthState.TOKEN_REJECTED);
         assertThat(policy.gate(LOGIN).nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
         assertThat(policy.gate(LOGIN).cause()).hasMessageContaining("providers.p.baseUrl");
     }
@@ -167,7 +166,7 @@ class FailurePolicyTest {
         clock.advance(Duration.ofSeconds(30));
 
         policy.succeeded(LOGIN);
-        assertThat(policy.gate(LOGIN).episode()).isEqualTo(Episode.TOKEN_REJECTED);
+        assertThat(policy.gate(LOGIN).episode()).isEqualTo(AuthState.TOKEN_REJECTED);
 
         policy.tokenAccepted();
         assertThat(policy.worst()).isEmpty();
@@ -188,7 +187,7 @@ class FailurePolicyTest {
         policy.failed(REFRESH, unavailable());
         policy.failed(LOGIN, refused());
 
-        assertThat(policy.worst()).map(FailurePolicy.Gate::episode).contains(Episode.CREDENTIALS_REFUSED);
+        assertThat(policy.worst()).map(FailurePolicy.Gate::episode).contains(AuthState.CREDENTIALS_REFUSED);
     }
 
     @Test

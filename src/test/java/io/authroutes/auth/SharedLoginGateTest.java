@@ -4,7 +4,6 @@ import static io.authroutes.auth.TokenOperation.LOGIN;
 import static io.authroutes.auth.TokenOperation.REFRESH;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.authroutes.auth.FailurePolicy.Episode;
 import io.authroutes.auth.FailurePolicy.Gate;
 import io.authroutes.testing.MutableClock;
 import java.time.Duration;
@@ -82,7 +81,7 @@ class SharedLoginGateTest {
 
         first.succeeded(LOGIN);
 
-        assertThat(shared.recorded.get().episode()).isEqualTo(Episode.HEALTHY);
+        assertThat(shared.recorded.get().episode()).isEqualTo(AuthState.VALID);
         assertThat(second.admitsRequest(LOGIN)).isTrue();
         assertThat(second.gate(LOGIN).failing()).isFalse();
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authroutes.testing.FakeApi;
 import io.authroutes.testing.FakeApi.Reply;
 import io.authroutes.testing.ScratchApp;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,7 +35,8 @@ class LibraryInCamelMainIT {
                 authenticated.countDown();
                 return new Reply(200, "{\"orders\":[]}");
             });
-            app.file("pom.xml", pom())
+            app.pom(List.of("org.apache.camel:camel-bom:4.18.0"),
+                            List.of("org.apache.camel:camel-main", "org.apache.camel:camel-yaml-dsl", "org.apache.camel:camel-timer"))
                     .file("src/main/resources/application.properties", """
                             camel.main.name = orders
                             providers.acme.kind = oauth2-client-credentials
@@ -49,7 +50,7 @@ class LibraryInCamelMainIT {
 
             assertNothingTheHostChooses(app.dependencyTree());
             app.start("org.apache.camel.main.Main");
-            assertThat(authenticated.await(3, TimeUnit.MINUTES)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
+            assertThat(app.awaitWhileRunning(authenticated, 3)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
             assertThat(api.requests("/oauth2/token")).isEqualTo(1);
         }
     }
@@ -82,51 +83,5 @@ class LibraryInCamelMainIT {
         Matcher netty = Pattern.compile("io\\.netty:[\\w.-]+:jar:([\\w.-]+)").matcher(tree);
         Set<String> versions = netty.results().map(m -> m.group(1)).collect(Collectors.toSet());
         assertThat(versions).as("Netty versions").hasSizeLessThanOrEqualTo(1);
-    }
-
-    private static String pom() {
-        return """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>com.example</groupId>
-                  <artifactId>orders</artifactId>
-                  <version>1.0</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencyManagement>
-                    <dependencies>
-                      <dependency>
-                        <groupId>org.apache.camel</groupId>
-                        <artifactId>camel-bom</artifactId>
-                        <version>4.18.0</version>
-                        <type>pom</type>
-                        <scope>import</scope>
-                      </dependency>
-                    </dependencies>
-                  </dependencyManagement>
-                  <dependencies>
-                    <dependency>
-                      <groupId>org.apache.camel</groupId>
-                      <artifactId>camel-main</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>org.apache.camel</groupId>
-                      <artifactId>camel-yaml-dsl</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>org.apache.camel</groupId>
-                      <artifactId>camel-timer</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>io.authroutes</groupId>
-                      <artifactId>authroutes-camel</artifactId>
-                      <version>%s</version>
-                    </dependency>
-                  </dependencies>
-                %s
-                </project>
-                """.formatted(ScratchApp.libraryVersion(), ScratchApp.PINNED_PLUGINS);
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authroutes.testing.FakeApi;
 import io.authroutes.testing.FakeApi.Reply;
 import io.authroutes.testing.ScratchApp;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +29,11 @@ class LibraryInSpringBootIT {
                 authenticated.countDown();
                 return new Reply(200, "{\"orders\":[]}");
             });
-            app.file("pom.xml", pom())
+            app.pom(List.of("org.apache.camel.springboot:camel-spring-boot-bom:4.18.0",
+                                    "org.springframework.boot:spring-boot-dependencies:3.5.7"),
+                            List.of("org.apache.camel.springboot:camel-spring-boot-starter",
+                                    "org.apache.camel.springboot:camel-yaml-dsl-starter",
+                                    "org.apache.camel.springboot:camel-timer-starter"))
                     .file("src/main/java/com/example/orders/OrdersApplication.java", """
                             package com.example.orders;
 
@@ -44,8 +48,8 @@ class LibraryInSpringBootIT {
                             }
                             """)
                     .file("src/main/resources/application.properties", """
-                            camel.springboot.name = orders
-                            camel.springboot.main-run-controller = true
+                            camel.main.name = orders
+                            camel.main.run-controller = true
                             providers.acme.kind = api-key
                             providers.acme.baseUrl = %s
                             providers.acme.apiKey = %s
@@ -55,60 +59,7 @@ class LibraryInSpringBootIT {
 
             assertThat(app.dependencyTree()).doesNotContainIgnoringCase("hawtio").doesNotContainIgnoringCase("jetty");
             app.start("com.example.orders.OrdersApplication");
-            assertThat(authenticated.await(3, TimeUnit.MINUTES)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
+            assertThat(app.awaitWhileRunning(authenticated, 3)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
         }
-    }
-
-    private static String pom() {
-        return """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>com.example</groupId>
-                  <artifactId>orders</artifactId>
-                  <version>1.0</version>
-                  <properties>
-                    <maven.compiler.release>17</maven.compiler.release>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                  </properties>
-                  <dependencyManagement>
-                    <dependencies>
-                      <dependency>
-                        <groupId>org.apache.camel.springboot</groupId>
-                        <artifactId>camel-spring-boot-bom</artifactId>
-                        <version>4.18.0</version>
-                        <type>pom</type>
-                        <scope>import</scope>
-                      </dependency>
-                      <dependency>
-                        <groupId>org.springframework.boot</groupId>
-                        <artifactId>spring-boot-dependencies</artifactId>
-                        <version>3.5.7</version>
-                        <type>pom</type>
-                        <scope>import</scope>
-                      </dependency>
-                    </dependencies>
-                  </dependencyManagement>
-                  <dependencies>
-                    <dependency>
-                      <groupId>org.apache.camel.springboot</groupId>
-                      <artifactId>camel-spring-boot-starter</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>org.apache.camel.springboot</groupId>
-                      <artifactId>camel-yaml-dsl-starter</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>org.apache.camel.springboot</groupId>
-                      <artifactId>camel-timer-starter</artifactId>
-                    </dependency>
-                    <dependency>
-                      <groupId>io.authroutes</groupId>
-                      <artifactId>authroutes-camel</artifactId>
-                      <version>%s</version>
-                    </dependency>
-                  </dependencies>
-                %s
-                </project>
-                """.formatted(ScratchApp.libraryVersion(), ScratchApp.PINNED_PLUGINS);
     }
 }

@@ -24,7 +24,7 @@ public final class ScratchApp implements AutoCloseable {
 
     private static final String GROUP_PATH = "io/authroutes";
     /** The plugins a compile needs, at versions the outer build has already resolved. */
-    public static final String PINNED_PLUGINS = """
+    private static final String PINNED_PLUGINS = """
               <build>
                 <plugins>
                   <plugin>
@@ -54,6 +54,54 @@ public final class ScratchApp implements AutoCloseable {
 
     public static String libraryVersion() {
         return required("authroutes.version");
+    }
+
+    /**
+     * A user's pom: {@code boms} imported (as {@code groupId:artifactId:version}), then {@code dependencies}
+     * (as {@code groupId:artifactId}, versions from the boms) and authroutes-camel as installed.
+     */
+    public ScratchApp pom(List<String> boms, List<String> dependencies) throws IOException {
+        StringBuilder managed = new StringBuilder();
+        for (String bom : boms) {
+            String[] gav = bom.split(":");
+            managed.append("""
+                          <dependency>
+                            <groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version>
+                            <type>pom</type><scope>import</scope>
+                          </dependency>
+                    """.formatted(gav[0], gav[1], gav[2]));
+        }
+        StringBuilder used = new StringBuilder();
+        for (String dependency : dependencies) {
+            String[] ga = dependency.split(":");
+            used.append("""
+                        <dependency><groupId>%s</groupId><artifactId>%s</artifactId></dependency>
+                    """.formatted(ga[0], ga[1]));
+        }
+        return file("pom.xml", """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>com.example</groupId>
+                  <artifactId>orders</artifactId>
+                  <version>1.0</version>
+                  <properties>
+                    <maven.compiler.release>17</maven.compiler.release>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencyManagement>
+                    <dependencies>
+                %s    </dependencies>
+                  </dependencyManagement>
+                  <dependencies>
+                %s    <dependency>
+                      <groupId>io.authroutes</groupId>
+                      <artifactId>authroutes-camel</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                  </dependencies>
+                %s
+                </project>
+                """.formatted(managed, used, libraryVersion(), PINNED_PLUGINS));
     }
 
     public ScratchApp file(String relative, String content) throws IOException {
@@ -90,6 +138,20 @@ public final class ScratchApp implements AutoCloseable {
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, mainClass)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("app.log").toFile()).start();
+    }
+
+    /** Waits for {@code reached} while the app runs; false when it stopped first or the time ran out. */
+    public boolean awaitWhileRunning(java.util.concurrent.CountDownLatch reached, int minutes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
+        while (System.nanoTime() < deadline) {
+            if (reached.await(1, TimeUnit.SECONDS)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return reached.getCount() == 0;
+            }
+        }
+        return false;
     }
 
     public String log() throws IOException {

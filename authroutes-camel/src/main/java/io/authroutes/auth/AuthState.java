@@ -1,6 +1,9 @@
 package io.authroutes.auth;
 
-/** What an operator needs to know about a provider's auth at a glance (README, "When things fail"). */
+/**
+ * What an operator needs to know about a provider's auth at a glance (README, "When things fail"). The
+ * failure policy speaks the same words for each token operation it may hold back ({@link FailurePolicy.Gate}).
+ */
 public enum AuthState {
     /** Nothing obtained yet, or the last token was invalidated. */
     NO_TOKEN,

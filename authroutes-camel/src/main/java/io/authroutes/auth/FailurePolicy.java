@@ -42,26 +42,24 @@ public final class FailurePolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailurePolicy.class);
 
-    /** Why an operation is held back. */
-    public enum Episode { HEALTHY, BACKING_OFF, CREDENTIALS_REFUSED, TOKEN_REJECTED }
-
     /**
-     * The state of one operation.
+     * The state of one operation, in the operators' words ({@link AuthState}): {@code VALID} while nothing
+     * holds it back, else why it is held back ({@code BACKING_OFF}, {@code CREDENTIALS_REFUSED}, {@code TOKEN_REJECTED}).
      *
      * @param failures      failed attempts in this episode
      * @param nextAttemptAt no attempt before this
      * @param cause         the failure that started or continued the episode (its message is redacted)
      */
-    public record Gate(Episode episode, int failures, Instant nextAttemptAt, ProviderAuthException cause) {
+    public record Gate(AuthState episode, int failures, Instant nextAttemptAt, ProviderAuthException cause) {
 
-        static final Gate OPEN = new Gate(Episode.HEALTHY, 0, Instant.MIN, null);
+        static final Gate OPEN = new Gate(AuthState.VALID, 0, Instant.MIN, null);
 
         public boolean admits(Instant now) {
-            return episode == Episode.HEALTHY || !now.isBefore(nextAttemptAt);
+            return episode == AuthState.VALID || !now.isBefore(nextAttemptAt);
         }
 
         public boolean failing() {
-            return episode != Episode.HEALTHY;
+            return episode != AuthState.VALID;
         }
     }
 
@@ -142,13 +140,13 @@ public final class FailurePolicy {
     }
 
     private static Gate adopted(Gate local, Gate recorded) {
-        return local.episode() == Episode.TOKEN_REJECTED ? local
-                : recorded.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : recorded;
+        return local.episode() == AuthState.TOKEN_REJECTED ? local
+                : recorded.episode() == AuthState.TOKEN_REJECTED ? Gate.OPEN : recorded;
     }
 
     public void succeeded(TokenOperation operation) {
-        Gate before = gates.get(operation).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? g : Gate.OPEN);
-        if (before.failing() && before.episode() != Episode.TOKEN_REJECTED) {
+        Gate before = gates.get(operation).getAndUpdate(g -> g.episode() == AuthState.TOKEN_REJECTED ? g : Gate.OPEN);
+        if (before.failing() && before.episode() != AuthState.TOKEN_REJECTED) {
             recordShared(operation, Gate.OPEN);
             LOG.warn("{}: {} works again after {} failed attempt{}", providerId, operation.label(),
                     before.failures(), before.failures() == 1 ? "" : "s");
@@ -172,9 +170,9 @@ public final class FailurePolicy {
             // grant refused: the token or refresh token is gone, which says nothing about the next login
             return gate(operation);
         }
-        Episode episode = failure instanceof CredentialsRejectedException ? Episode.CREDENTIALS_REFUSED
+        AuthState episode = failure instanceof CredentialsRejectedException ? AuthState.CREDENTIALS_REFUSED
                 : failure instanceof TokenEndpointUnavailableException || failure instanceof UnusableTokenAnswerException
-                ? Episode.BACKING_OFF : null;
+                ? AuthState.BACKING_OFF : null;
         if (episode == null) {
             return gate(operation);
         }
@@ -204,11 +202,11 @@ public final class FailurePolicy {
     private void judgeRefusedTokens() {
         List<Token> tokens = refused.get();
         // within an episode, until a call is accepted, one more refused token continues it
-        int enough = gate(TokenOperation.LOGIN).episode() == Episode.TOKEN_REJECTED ? 1 : REFUSED_IN_A_ROW;
+        int enough = gate(TokenOperation.LOGIN).episode() == AuthState.TOKEN_REJECTED ? 1 : REFUSED_IN_A_ROW;
         if (tokens.size() < enough || tokens.stream().anyMatch(Token::accepted) || !refused.compareAndSet(tokens, List.of())) {
             return;
         }
-        close(TokenOperation.LOGIN, Episode.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
+        close(TokenOperation.LOGIN, AuthState.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
                 "the upstream rejects newly obtained tokens (" + tokens.size() + " in a row, none accepted by any call);"
                 + " check the account's scope and rights and " + ProviderProperties.PREFIX + providerId + ".baseUrl"),
                 clock.instant());
@@ -217,8 +215,8 @@ public final class FailurePolicy {
     /** The first call accepted with a token: refused tokens are counted anew, and logins are no longer spaced. */
     public void tokenAccepted() {
         refused.set(List.of());
-        Gate before = gates.get(TokenOperation.LOGIN).getAndUpdate(g -> g.episode() == Episode.TOKEN_REJECTED ? Gate.OPEN : g);
-        if (before.episode() == Episode.TOKEN_REJECTED) {
+        Gate before = gates.get(TokenOperation.LOGIN).getAndUpdate(g -> g.episode() == AuthState.TOKEN_REJECTED ? Gate.OPEN : g);
+        if (before.episode() == AuthState.TOKEN_REJECTED) {
             LOG.warn("{}: the upstream accepts tokens again", providerId);
         }
     }
@@ -249,16 +247,16 @@ public final class FailurePolicy {
             case BACKING_OFF -> cause instanceof UnusableTokenAnswerException
                     ? new UnusableTokenAnswerException(providerId, cause.reason() + until)
                     : new TokenEndpointUnavailableException(providerId, cause.reason() + until, null);
-            case HEALTHY -> new TokenEndpointUnavailableException(providerId, operation.label() + " is not held back", null);
+            default -> new TokenEndpointUnavailableException(providerId, operation.label() + " is not held back", null);
         };
     }
 
-    private Gate close(TokenOperation operation, Episode episode, ProviderAuthException failure, Instant now) {
+    private Gate close(TokenOperation operation, AuthState episode, ProviderAuthException failure, Instant now) {
         Gate next = gates.get(operation).updateAndGet(g -> {
             int failures = g.episode() == episode ? g.failures() + 1 : 1;
             return new Gate(episode, failures, now.plus(pause(episode, failures, failure)), failure);
         });
-        if (episode != Episode.TOKEN_REJECTED) {
+        if (episode != AuthState.TOKEN_REJECTED) {
             recordShared(operation, next);
         }
         if (next.failures() == 1) {
@@ -277,8 +275,8 @@ public final class FailurePolicy {
         }
     }
 
-    private Duration pause(Episode episode, int failures, ProviderAuthException failure) {
-        if (episode != Episode.BACKING_OFF) {
+    private Duration pause(AuthState episode, int failures, ProviderAuthException failure) {
+        if (episode != AuthState.BACKING_OFF) {
             return settings.refused().after(failures, random);
         }
         Duration step = settings.unavailable().after(failures, random);
@@ -288,12 +286,12 @@ public final class FailurePolicy {
         return bounded.compareTo(step) > 0 ? bounded : step;
     }
 
-    private static String describe(Episode episode) {
+    private static String describe(AuthState episode) {
         return switch (episode) {
             case BACKING_OFF -> "backing off:";
             case CREDENTIALS_REFUSED -> "so the account is not locked out,";
             case TOKEN_REJECTED -> "re-logins are spaced out:";
-            case HEALTHY -> "";
+            default -> "";
         };
     }
 }

@@ -27,7 +27,7 @@ public final class ProviderStatus {
     public AuthState state() {
         Optional<Gate> failing = policy.worst();
         if (failing.isPresent()) {
-            return AuthState.valueOf(failing.get().episode().name());
+            return failing.get().episode();
         }
         if (cache.isObtaining(providerId)) {
             return AuthState.RENEWING;
@@ -41,7 +41,7 @@ public final class ProviderStatus {
     }
 
     public boolean credentialsRejected() {
-        return policy.gate(TokenOperation.LOGIN).episode() == FailurePolicy.Episode.CREDENTIALS_REFUSED;
+        return policy.gate(TokenOperation.LOGIN).episode() == AuthState.CREDENTIALS_REFUSED;
     }
 
     /** When the operation the policy holds back longest may be tried again; empty while nothing is failing. */

@@ -1,6 +1,5 @@
 package io.authroutes.auth;
 
-import io.authroutes.auth.FailurePolicy.Episode;
 import io.authroutes.auth.FailurePolicy.Gate;
 import io.authroutes.auth.TokenStore.FlightLimits;
 import java.time.Clock;
@@ -131,12 +130,12 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
         if (parts.length < 6) {
             return Gate.OPEN;
         }
-        Episode episode = Episode.valueOf(parts[0]);
-        if (episode == Episode.CREDENTIALS_REFUSED && !parts[4].equals(credentialsFingerprint())) {
+        AuthState episode = AuthState.valueOf(parts[0]);
+        if (episode == AuthState.CREDENTIALS_REFUSED && !parts[4].equals(credentialsFingerprint())) {
             return Gate.OPEN;
         }
         String reason = parts[5];
-        ProviderAuthException cause = episode == Episode.CREDENTIALS_REFUSED
+        ProviderAuthException cause = episode == AuthState.CREDENTIALS_REFUSED
                 ? new CredentialsRejectedException(account.providerId(), Integer.parseInt(parts[3]), reason)
                 : new TokenEndpointUnavailableException(account.providerId(), reason, null);
         return new Gate(episode, Integer.parseInt(parts[1]), Instant.ofEpochMilli(Long.parseLong(parts[2])), cause);

@@ -6,6 +6,7 @@ import io.authroutes.auth.camel.ProviderRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
@@ -26,6 +27,7 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
     private static final Logger LOG = LoggerFactory.getLogger(AuthMonitoring.class);
     /** The name camel-micrometer-prometheus binds its registry under. */
     private static final String METER_REGISTRY = "metricsRegistry";
+    private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
 
     private final CamelContext context;
     private final List<ObjectName> mbeans = new ArrayList<>();
@@ -45,7 +47,7 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
     public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) throws Exception {
         ManagementAgent agent = context.getManagementStrategy().getManagementAgent();
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        MeterRegistry meters = context.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class);
+        Optional<MeterRegistry> meters = meters(context);
         AuthroutesComponent component = AuthroutesComponent.of(context);
         Set<String> providers = ProviderRoutes.activeProviders(context);
         for (String id : providers) {
@@ -62,8 +64,8 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
                 health.register(check);
                 checks.add(check);
             }
-            if (meters != null) {
-                new AuthMetrics(auth).bindTo(meters);
+            if (meters.isPresent()) {
+                new AuthMetrics(auth).bindTo(meters.get());
             }
         }
         if (health != null) {
@@ -73,7 +75,18 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
             storeCheck = store;
         }
         LOG.debug("Auth of {} published: {} MBeans, {} health checks, metrics {}", providers,
-                mbeans.size(), checks.size(), meters == null ? "off" : "on");
+                mbeans.size(), checks.size(), meters.isPresent() ? "on" : "off");
+    }
+
+    /**
+     * The app's meter registry. Micrometer is an optional dependency of the library: no Micrometer type is
+     * touched unless it is on the class path.
+     */
+    private static Optional<MeterRegistry> meters(CamelContext context) {
+        if (context.getClassResolver().resolveClass(MICROMETER) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(context.getRegistry().lookupByNameAndType(METER_REGISTRY, MeterRegistry.class));
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
  * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,
  *                                             or as long as Retry-After asks; a renewal falls back to login
+ * any                2xx answer unusable      spaced like refused credentials (a configuration error)
  * (call)             a fresh token rejected   second in a row: logins are spaced like refused credentials
  * (call)             accepted                 the count of rejected fresh tokens starts again
  * </pre>
@@ -206,7 +207,7 @@ public final class FailurePolicy {
         Gate gate = gate(operation);
         String until = " (no " + operation.label() + " attempt before " + gate.nextAttemptAt() + ")";
         ProviderAuthException cause = gate.cause();
-        return switch (gate.episode()) {
+        ProviderAuthException held = switch (gate.episode()) {
             case CREDENTIALS_REFUSED -> new CredentialsRejectedException(providerId,
                     ((CredentialsRejectedException) cause).status(), cause.reason() + until
                     + ", so that a wrong password cannot lock the account; fix the credentials, then renewNow() in Hawtio or restart");
@@ -216,6 +217,8 @@ public final class FailurePolicy {
                     : new TokenEndpointUnavailableException(providerId, cause.reason() + until, null);
             case HEALTHY -> new TokenEndpointUnavailableException(providerId, operation.label() + " is not held back", null);
         };
+        held.repeatsState();
+        return held;
     }
 
     private Gate close(TokenOperation operation, Episode episode, ProviderAuthException failure, Instant now) {
@@ -230,6 +233,7 @@ public final class FailurePolicy {
             LOG.warn("{}: {}; {} {} not attempted before {}", providerId, failure.reason(), describe(episode),
                     operation.label(), next.nextAttemptAt());
         } else {
+            failure.repeatsState();
             LOG.info("{}: {} failed again (attempt {} of this episode); next attempt not before {}", providerId,
                     operation.label(), next.failures(), next.nextAttemptAt());
         }
@@ -243,7 +247,8 @@ public final class FailurePolicy {
     }
 
     private Duration pause(Episode episode, int failures, ProviderAuthException failure) {
-        if (episode != Episode.BACKING_OFF) {
+        if (episode != Episode.BACKING_OFF || failure instanceof UnusableTokenAnswerException u && u.successfulAnswer()) {
+            // a 2xx the step cannot read is a configuration error: asking every 200 ms only opens sessions
             return settings.refused().after(failures, random);
         }
         Duration step = settings.unavailable().after(failures, random);

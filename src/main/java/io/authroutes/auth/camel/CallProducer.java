@@ -6,6 +6,7 @@ import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenRejectedException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -27,14 +28,18 @@ final class CallProducer extends DefaultProducer {
     private final AuthroutesEndpoint endpoint;
     private final CallStep step;
     private final Set<Integer> reauthStatuses;
+    private final Pattern reauthBody;
+    private final TokenPlacements placements;
     private Endpoint upstream;
     private AsyncProcessor http;
 
-    CallProducer(AuthroutesEndpoint endpoint, CallStep step) {
+    CallProducer(AuthroutesEndpoint endpoint, CallStep step, TokenPlacements placements) {
         super(endpoint);
         this.endpoint = endpoint;
         this.step = step;
         this.reauthStatuses = step.reauthStatuses();
+        this.reauthBody = step.reauthBodyPattern();
+        this.placements = placements;
     }
 
     @Override
@@ -60,14 +65,22 @@ final class CallProducer extends DefaultProducer {
         dropInboundCredentials(exchange.getMessage());
         OutboundRequest request = OutboundRequest.of(exchange, this::isCredential);
         long started = System.nanoTime();
+        auth.callStarted();
+        try {
+            send(exchange, auth, request, started);
+        } finally {
+            auth.callEnded();
+        }
+    }
+
+    private void send(Exchange exchange, ProviderAuth auth, OutboundRequest request, long started) throws Exception {
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            Exchange call = request.attempt(upstream, step.providerHeaderValues(), step.getHeader(), step.getQueryParameter(),
-                    endpoint.prefixed(token.value()));
+            Exchange call = request.attempt(upstream, step.providerHeaderValues(), placements.of(token));
             http.process(call);
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            if (call.getException() != null || !reauthStatuses.contains(status)) {
+            if (call.getException() != null || !reauthStatuses.contains(status) && !sessionGoneByBody(call.getMessage())) {
                 OutboundRequest.answer(exchange, call);
                 if (call.getException() == null) {
                     auth.callAccepted(Duration.ofNanos(System.nanoTime() - started));
@@ -82,6 +95,16 @@ final class CallProducer extends DefaultProducer {
                 throw exhausted(auth, request, status, attempt);
             }
         }
+    }
+
+    /** The answer's body says the session is gone (reauthOnBody); the body stays readable for the flow. */
+    private boolean sessionGoneByBody(Message response) {
+        if (reauthBody == null) {
+            return false;
+        }
+        String body = response.getBody(String.class);
+        response.setBody(body);
+        return body != null && reauthBody.matcher(body).find();
     }
 
     private void dropInboundCredentials(Message message) {

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriParam;
@@ -12,13 +13,17 @@ import org.apache.camel.spi.UriParams;
 
 /**
  * {@code authroutes:call}: sends the exchange to the provider's {@code baseUrl} with a token, and
- * re-authenticates and retries when the upstream answers one of the {@code reauthOn} statuses.
+ * re-authenticates and retries when the upstream answers one of the {@code reauthOn} statuses, or
+ * with a body that {@code reauthOnBody} finds. Where the token and the answer's further values go
+ * is {@link TokenPlacements}' business.
  */
 @UriParams
 public class CallStep implements Step {
 
     /** Prefix of the options naming a provider header, e.g. {@code providerHeader.X-ZONT-Client}. */
     static final String PROVIDER_HEADER = "providerHeader.";
+    /** Prefix of the options placing a value of the token answer, e.g. {@code send.routeId}. */
+    static final String SEND = "send.";
 
     @UriParam(label = "call", defaultValue = "Authorization", description = "The request header that carries the token, e.g. X-ZONT-Token")
     private String header = "Authorization";
@@ -33,6 +38,15 @@ public class CallStep implements Step {
                     + " request only, never on the flow's message. The YAML DSL turns a dashed key of a parameters map into"
                     + " camelCase: write this option in the uri, with the value as RAW(value)")
     private Map<String, Object> providerHeader = Map.of();
+    @UriParam(label = "call", prefix = SEND, multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.Object>",
+            description = "Where a further value of the token answer (the token step's keep.<name>) goes on each call:"
+                    + " header:<Name>, cookie:<name> or query:<name>, several separated by commas, e.g. send.routeId:"
+                    + " cookie:ROUTEID; send.token adds places for the token itself, e.g. send.token: header:X-Session")
+    private Map<String, Object> send = Map.of();
+    @UriParam(label = "call", description = "A regular expression found in the body of an answer that means the session"
+            + " is gone whatever the status, e.g. SESSION_EXPIRED or \"code\":\\s*\"?401; re-authenticates and retries as"
+            + " reauthOn does. The body of every answer is then read as text")
+    private String reauthOnBody;
 
     public String getHeader() {
         return header;
@@ -66,6 +80,27 @@ public class CallStep implements Step {
         this.providerHeader = Collections.unmodifiableMap(new LinkedHashMap<>(providerHeader));
     }
 
+    public Map<String, Object> getSend() {
+        return send;
+    }
+
+    public void setSend(Map<String, Object> send) {
+        this.send = Collections.unmodifiableMap(new LinkedHashMap<>(send));
+    }
+
+    public String getReauthOnBody() {
+        return reauthOnBody;
+    }
+
+    public void setReauthOnBody(String reauthOnBody) {
+        this.reauthOnBody = reauthOnBody == null || reauthOnBody.isBlank() ? null : reauthOnBody;
+    }
+
+    /** The pattern of {@link #getReauthOnBody()}, or null when answers' bodies are not read. */
+    Pattern reauthBodyPattern() {
+        return reauthOnBody == null ? null : Pattern.compile(reauthOnBody);
+    }
+
     Map<String, String> providerHeaderValues() {
         return providerHeader.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
@@ -78,8 +113,9 @@ public class CallStep implements Step {
 
     @Override
     public Producer createProducer(AuthroutesEndpoint endpoint) {
-        endpoint.getComponent().authHeaders().add(header);
-        return new CallProducer(endpoint, this);
+        TokenPlacements placements = new TokenPlacements(endpoint, TokenPlacements.of(this, endpoint.getCookie()));
+        endpoint.getComponent().authHeaders().addAll(placements.credentialHeaders());
+        return new CallProducer(endpoint, this, placements);
     }
 
     @Override
@@ -88,6 +124,12 @@ public class CallStep implements Step {
             reauthStatuses();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(endpoint.getEndpointUri() + ": reauthOn must list HTTP statuses, e.g. reauthOn=401,403");
+        }
+        try {
+            reauthBodyPattern();
+            TokenPlacements.of(this, endpoint.getCookie());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(endpoint.getEndpointUri() + ": " + e.getMessage(), e);
         }
         providerHeader.keySet().stream().filter(name -> name.regionMatches(true, 0, "Camel", 0, 5)
                 || name.equalsIgnoreCase(header)).findFirst().ifPresent(name -> {

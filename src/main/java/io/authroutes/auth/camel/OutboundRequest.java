@@ -1,8 +1,6 @@
 package io.authroutes.auth.camel;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -66,10 +64,10 @@ final class OutboundRequest {
     }
 
     /**
-     * A new exchange for one attempt: the request, then the provider's own headers, then the token in
-     * {@code tokenHeader}, or, when {@code tokenQuery} names a query parameter, appended to the query.
+     * A new exchange for one attempt: the request, then the provider's own headers, then what the token
+     * puts on a call: its headers, and its query pairs appended to the query.
      */
-    Exchange attempt(Endpoint upstream, Map<String, String> providerHeaders, String tokenHeader, String tokenQuery, String tokenValue) {
+    Exchange attempt(Endpoint upstream, Map<String, String> providerHeaders, TokenPlacements.Sent token) {
         if (body instanceof StreamCache cache) {
             cache.reset();
         }
@@ -77,12 +75,10 @@ final class OutboundRequest {
         Message message = call.getIn();
         message.getHeaders().putAll(headers);
         message.getHeaders().putAll(providerHeaders);
-        if (tokenQuery == null) {
-            message.setHeader(tokenHeader, tokenValue);
-        } else {
+        message.getHeaders().putAll(token.headers());
+        if (token.query() != null) {
             String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
-            String pair = URLEncoder.encode(tokenQuery, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(tokenValue, StandardCharsets.UTF_8);
-            message.setHeader(Exchange.HTTP_QUERY, query == null || query.isBlank() ? pair : query + "&" + pair);
+            message.setHeader(Exchange.HTTP_QUERY, query == null || query.isBlank() ? token.query() : query + "&" + token.query());
         }
         message.setBody(body);
         if (charset != null) {

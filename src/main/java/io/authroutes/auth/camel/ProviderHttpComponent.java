@@ -30,6 +30,13 @@ public class ProviderHttpComponent extends HttpComponent {
 
     private volatile Map<String, Server> servers;
 
+    public ProviderHttpComponent() {
+        // sessions are the engine's to keep and send: a client-side cookie store would send a provider's
+        // session cookies on its own (to a login, after a logout) and logs a Set-Cookie it cannot parse,
+        // session value included
+        setCookieManagementDisabled(true);
+    }
+
     /** The TLS a provider's server is reached with: whose settings, and which (if any). */
     private record Server(ProviderProperties provider, Optional<ProviderTls> tls) {
     }

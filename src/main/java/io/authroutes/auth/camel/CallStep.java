@@ -113,7 +113,7 @@ public class CallStep implements Step {
 
     @Override
     public Producer createProducer(AuthroutesEndpoint endpoint) {
-        TokenPlacements placements = new TokenPlacements(endpoint, TokenPlacements.of(this, endpoint.getCookie()));
+        TokenPlacements placements = new TokenPlacements(endpoint::prefixed, TokenPlacements.of(this, endpoint.getCookie()));
         endpoint.getComponent().authHeaders().addAll(placements.credentialHeaders());
         return new CallProducer(endpoint, this, placements);
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -49,11 +50,12 @@ final class TokenPlacements {
     }
 
     private final List<Placement> placements;
-    private final AuthroutesEndpoint endpoint;
+    private final UnaryOperator<String> prefixed;
     private volatile Rendered last;
 
-    TokenPlacements(AuthroutesEndpoint endpoint, List<Placement> placements) {
-        this.endpoint = endpoint;
+    /** {@code prefixed}: the token as a header carries it, e.g. with {@code Bearer } before it. */
+    TokenPlacements(UnaryOperator<String> prefixed, List<Placement> placements) {
+        this.prefixed = prefixed;
         this.placements = List.copyOf(placements);
     }
 
@@ -99,7 +101,7 @@ final class TokenPlacements {
                 continue;
             }
             switch (placement.place()) {
-                case HEADER -> headers.put(placement.name(), placement.value().equals(TOKEN) ? endpoint.prefixed(value) : value);
+                case HEADER -> headers.put(placement.name(), placement.value().equals(TOKEN) ? prefixed.apply(value) : value);
                 case COOKIE -> cookies.add(placement.name() + "=" + value);
                 case QUERY -> query.add(URLEncoder.encode(placement.name(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(value, StandardCharsets.UTF_8));

@@ -6,14 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,15 +47,7 @@ public final class ProviderAuth implements TokenLoader {
      * while the instance that dropped it from the store has not done so yet.
      */
     private final AtomicReference<Token> lastRejected = new AtomicReference<>();
-    /**
-     * The session dropped after a rejection or by an operator, logged out once a login replaces it: many
-     * APIs cap the sessions a user may hold open, so a replaced one is not left to expire.
-     */
-    private final AtomicReference<Token> replaced = new AtomicReference<>();
-    /** Calls between {@link #callStarted()} and {@link #callEnded()}: any of them may still carry a replaced session. */
-    private final AtomicInteger callsInFlight = new AtomicInteger();
-    /** Replaced sessions waiting for the calls that may carry them to end before they are logged out. */
-    private final Queue<Token> retired = new ConcurrentLinkedQueue<>();
+    private final SessionLogouts logouts;
     private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
@@ -74,6 +63,7 @@ public final class ProviderAuth implements TokenLoader {
         this.pause = runtime.pause();
         this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
+        this.logouts = new SessionLogouts(settings.providerId(), endpoint, stats, redactor, executor);
     }
 
     public String providerId() {
@@ -167,34 +157,18 @@ public final class ProviderAuth implements TokenLoader {
                     providerId(), status, token.fingerprint());
             policy.tokenRejected(token);
             shared.invalidate(token);
-            replaced.set(token);
+            logouts.dropped(token);
         }
     }
 
     /** A call begins: a session replaced from now on is logged out only after it ends. */
     public void callStarted() {
-        callsInFlight.incrementAndGet();
+        logouts.callStarted();
     }
 
     /** The call begun with {@link #callStarted()} ended, however it ended. */
     public void callEnded() {
-        if (callsInFlight.decrementAndGet() == 0) {
-            logOutRetiredWhenNoCallInFlight();
-        }
-    }
-
-    /**
-     * Logs out replaced sessions once no call is in flight: a call that took the old session just before
-     * the renewal would otherwise meet it logged out, and be re-authenticated for nothing.
-     */
-    private void logOutRetiredWhenNoCallInFlight() {
-        while (callsInFlight.get() == 0) {
-            Token session = retired.poll();
-            if (session == null) {
-                return;
-            }
-            logOutInBackground(session, "replaced");
-        }
+        logouts.callEnded();
     }
 
     /** A call the upstream accepted (whatever its status), {@code took} including any re-authentication. */
@@ -213,7 +187,7 @@ public final class ProviderAuth implements TokenLoader {
         Optional<Token> dropped = current();
         cache.invalidate(providerId());
         dropped.ifPresent(shared::invalidate);
-        dropped.ifPresent(replaced::set);
+        dropped.ifPresent(logouts::dropped);
         LOG.info("{}: token invalidated by request", providerId());
     }
 
@@ -242,9 +216,7 @@ public final class ProviderAuth implements TokenLoader {
      */
     public Optional<Token> close() {
         closed = true;
-        for (Token session = retired.poll(); session != null; session = retired.poll()) {
-            logOutInBackground(session, "replaced");
-        }
+        logouts.stopping();
         Optional<Token> token = validToken();
         boolean last = shared.leaveAsLast();
         if (token.isEmpty() || !endpoint.supports(TokenOperation.REVOKE)) {
@@ -309,11 +281,7 @@ public final class ProviderAuth implements TokenLoader {
                 LOG.info("{}: token {} obtained by {}, expires {}", providerId(), token.fingerprint(),
                         operation.label(), token.expiry().map(Instant::toString).orElse("never (until rejected)"));
                 if (operation == TokenOperation.LOGIN) {
-                    Token old = current != null ? current : replaced.getAndSet(null);
-                    if (old != null && !old.value().equals(token.value()) && endpoint.supports(TokenOperation.REVOKE)) {
-                        retired.add(old);
-                        logOutRetiredWhenNoCallInFlight();
-                    }
+                    logouts.loggedIn(token, current);
                 }
                 return token;
             } catch (ProviderConfigurationException e) {
@@ -345,32 +313,10 @@ public final class ProviderAuth implements TokenLoader {
             record(operation, e);
             policy.failed(operation, e);
             if (e instanceof UnusableTokenAnswerException unusable) {
-                unusable.session().ifPresent(session -> logOutInBackground(session, "its answer could not be used"));
+                logouts.unusable(unusable);
             }
             throw e;
         }
-    }
-
-    /**
-     * Ends a session this instance no longer uses, when the provider offers a logout (its revoke route),
-     * on the executor: no call waits for it. Best effort: the session may be gone already (it was
-     * rejected), so a failure is logged at INFO and the session left to expire.
-     */
-    private void logOutInBackground(Token session, String why) {
-        if (!endpoint.supports(TokenOperation.REVOKE)) {
-            return;
-        }
-        CompletableFuture.runAsync(() -> {
-            try {
-                endpoint.request(TokenOperation.REVOKE, Optional.of(session));
-                stats.tokenRequest(TokenOperation.REVOKE, TokenRequestOutcome.SUCCESS);
-                LOG.info("{}: session {} logged out ({})", providerId(), session.fingerprint(), why);
-            } catch (ProviderAuthException e) {
-                stats.tokenRequest(TokenOperation.REVOKE, TokenRequestOutcome.of(e));
-                LOG.info("{}: logging out session {} ({}) failed; it is left to expire: {}", providerId(),
-                        session.fingerprint(), why, redactor.redact(e.reason()));
-            }
-        }, executor);
     }
 
     private void record(TokenOperation operation, ProviderAuthException e) {

@@ -82,7 +82,8 @@ final class TokenAnswerProducer extends DefaultProducer {
         try {
             return new Token(value, sentAt, step.expiry().of(id, answer, sentAt), refresh, values);
         } catch (UnusableTokenAnswerException unreadable) {
-            throw UnusableTokenAnswerException.ofSuccessfulAnswer(id, unreadable.reason(), session);
+            // an expiry option pointed at the token itself must not quote it
+            throw UnusableTokenAnswerException.ofSuccessfulAnswer(id, unreadable.reason().replace(value, "(the token)"), session);
         }
     }
 

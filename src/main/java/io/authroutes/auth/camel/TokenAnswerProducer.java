@@ -69,10 +69,10 @@ final class TokenAnswerProducer extends DefaultProducer {
             throw new CredentialsRejectedException(id, status, "the token endpoint refused the request (HTTP "
                     + status + reason + ")" + whatToCheck(id));
         }
-        message.setBody(token(id, answer, status, contentType, sentAt));
+        message.setBody(token(id, answer, status, contentType, sentAt, redactor));
     }
 
-    private Token token(String id, TokenAnswer answer, int status, String contentType, Instant sentAt) {
+    private Token token(String id, TokenAnswer answer, int status, String contentType, Instant sentAt, Redactor redactor) {
         String value = answer.text(tokenSource).orElseThrow(() -> UnusableTokenAnswerException.ofSuccessfulAnswer(id,
                 missing(id, answer, status, contentType), null));
         Map<String, String> values = new LinkedHashMap<>();
@@ -82,8 +82,9 @@ final class TokenAnswerProducer extends DefaultProducer {
         try {
             return new Token(value, sentAt, step.expiry().of(id, answer, sentAt), refresh, values);
         } catch (UnusableTokenAnswerException unreadable) {
-            // an expiry option pointed at the token itself must not quote it
-            throw UnusableTokenAnswerException.ofSuccessfulAnswer(id, unreadable.reason().replace(value, "(the token)"), session);
+            // an expiry option pointed at the token, or at a credential header of the request, must not quote it
+            throw UnusableTokenAnswerException.ofSuccessfulAnswer(id,
+                    redactor.redact(unreadable.reason().replace(value, "(the token)")), session);
         }
     }
 

@@ -67,7 +67,7 @@ class ShippedRoutesTest {
     void everyProviderCallRouteLeavesFailuresToItsCaller() {
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
 
-        assertThat(model.getRouteTemplateDefinitions()).filteredOn(t -> t.getId().endsWith(".call")).hasSize(7)
+        assertThat(model.getRouteTemplateDefinitions()).filteredOn(t -> t.getId().endsWith(".call")).hasSize(10)
                 .allSatisfy(t -> assertThat(t.getRoute().getRouteConfigurationId()).isEqualTo("authroutes-call"));
     }
 

@@ -2,8 +2,10 @@ package io.authroutes.provider;
 
 import static io.authroutes.testing.ProviderCalls.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.authroutes.auth.Token;
+import io.authroutes.auth.UnusableTokenAnswerException;
 import io.authroutes.sandbox.SalebasisSimulator;
 import io.authroutes.sandbox.SalebasisSimulator.ValidToFormat;
 import io.authroutes.testing.CapturedLog;
@@ -97,14 +99,15 @@ class SalebasisRoutesTest extends SandboxSpecification {
     }
 
     @Test
-    void loginWhenValidToUnreadableThenTheDocumentedDayIsAssumedWithAWarning() {
+    void loginWhenValidToUnreadableThenUnusableNamingWhatWasFoundAndTheTokenIsLoggedOut() {
         sandbox.salebasis().validToFormat(ValidToFormat.UNREADABLE);
 
-        status(orders("salebasis"));
+        Exchange failed = orders("salebasis");
 
-        Token token = calls.auth("salebasis").current().orElseThrow();
-        assertThat(token.expiresAt()).isEqualTo(token.obtainedAt().plus(Duration.ofDays(1)));
-        assertThat(log.text()).contains("the token answer's 'validTo' is").contains("assuming the documented lifetime PT24H");
+        // the documented day is for answers without validTo: one that cannot be read is not guessed at
+        assertThat(failed.getException()).isInstanceOf(UnusableTokenAnswerException.class)
+                .hasMessageContaining("field 'validTo' is").hasMessageContaining("expiresAtFormat=");
+        await().until(() -> sandbox.salebasis().revokedTokens().size() == 1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class CapturedLog extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Level> levels = new CopyOnWriteArrayList<>();
     private final Level previous;
 
     private CapturedLog(Level level) {
@@ -50,7 +51,19 @@ public final class CapturedLog extends AbstractAppender implements AutoCloseable
             event.getThrown().printStackTrace(new PrintWriter(trace));
             line.append('\n').append(trace);
         }
+        levels.add(event.getLevel());
         lines.add(line.toString());
+    }
+
+    /** How many lines at {@code level} contain {@code fragment}. */
+    public long count(Level level, String fragment) {
+        long found = 0;
+        for (int i = 0; i < Math.min(lines.size(), levels.size()); i++) {
+            if (levels.get(i).equals(level) && lines.get(i).contains(fragment)) {
+                found++;
+            }
+        }
+        return found;
     }
 
     public String text() {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public final class FakeApi implements AutoCloseable {
         }
     }
 
-    /** {@code headers}: response headers besides Content-Type. */
+    /** {@code headers}: response headers besides Content-Type (which they may replace); a value with line breaks is several headers. */
     public record Reply(int status, String json, Map<String, String> headers) {
         public Reply(int status, String json) {
             this(status, json, Map.of());
@@ -112,7 +113,8 @@ public final class FakeApi implements AutoCloseable {
         if (extra != null) {
             exchange.getResponseHeaders().set(extra.getKey(), extra.getValue());
         }
-        reply.headers().forEach(exchange.getResponseHeaders()::set);
+        // a value with line breaks is several headers of that name, e.g. one Set-Cookie per cookie
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value.split("\n"))));
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
  * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,
  *                                             or as long as Retry-After asks; a renewal falls back to login
+ * any                2xx answer unusable      spaced like refused credentials (a configuration error)
  * (call)             a token rejected before  second in a row, judged at the next login: logins are spaced
  *                    any call accepted it     like refused credentials
  * (call)             a token's first accepted the count of refused tokens starts again
@@ -239,7 +240,7 @@ public final class FailurePolicy {
         Gate gate = gate(operation);
         String until = " (no " + operation.label() + " attempt before " + gate.nextAttemptAt() + ")";
         ProviderAuthException cause = gate.cause();
-        return switch (gate.episode()) {
+        ProviderAuthException held = switch (gate.episode()) {
             case CREDENTIALS_REFUSED -> new CredentialsRejectedException(providerId,
                     ((CredentialsRejectedException) cause).status(), cause.reason() + until
                     + ", so that a wrong password cannot lock the account; fix the credentials, then renewNow() in Hawtio or restart");
@@ -249,6 +250,8 @@ public final class FailurePolicy {
                     : new TokenEndpointUnavailableException(providerId, cause.reason() + until, null);
             default -> new TokenEndpointUnavailableException(providerId, operation.label() + " is not held back", null);
         };
+        held.repeatsState();
+        return held;
     }
 
     private Gate close(TokenOperation operation, AuthState episode, ProviderAuthException failure, Instant now) {
@@ -263,6 +266,7 @@ public final class FailurePolicy {
             LOG.warn("{}: {}; {} {} not attempted before {}", providerId, failure.reason(), describe(episode),
                     operation.label(), next.nextAttemptAt());
         } else {
+            failure.repeatsState();
             LOG.info("{}: {} failed again (attempt {} of this episode); next attempt not before {}", providerId,
                     operation.label(), next.failures(), next.nextAttemptAt());
         }
@@ -276,7 +280,8 @@ public final class FailurePolicy {
     }
 
     private Duration pause(AuthState episode, int failures, ProviderAuthException failure) {
-        if (episode != AuthState.BACKING_OFF) {
+        if (episode != AuthState.BACKING_OFF || failure instanceof UnusableTokenAnswerException u && u.successfulAnswer()) {
+            // a 2xx the step cannot read is a configuration error: asking every 200 ms only opens sessions
             return settings.refused().after(failures, random);
         }
         Duration step = settings.unavailable().after(failures, random);

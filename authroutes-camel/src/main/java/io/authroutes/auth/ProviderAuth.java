@@ -47,6 +47,7 @@ public final class ProviderAuth implements TokenLoader {
      * while the instance that dropped it from the store has not done so yet.
      */
     private final AtomicReference<Token> lastRejected = new AtomicReference<>();
+    private final SessionLogouts logouts;
     private volatile boolean closed;
 
     public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
@@ -62,6 +63,7 @@ public final class ProviderAuth implements TokenLoader {
         this.pause = runtime.pause();
         this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
+        this.logouts = new SessionLogouts(settings.providerId(), endpoint, stats, redactor, executor);
     }
 
     public String providerId() {
@@ -156,7 +158,18 @@ public final class ProviderAuth implements TokenLoader {
                     providerId(), status, token.fingerprint());
             policy.tokenRejected(token);
             shared.invalidate(token);
+            logouts.dropped(token);
         }
+    }
+
+    /** A call begins: a session replaced from now on is logged out only after it ends. */
+    public void callStarted() {
+        logouts.callStarted();
+    }
+
+    /** The call begun with {@link #callStarted()} ended, however it ended. */
+    public void callEnded() {
+        logouts.callEnded();
     }
 
     /**
@@ -180,6 +193,7 @@ public final class ProviderAuth implements TokenLoader {
         Optional<Token> dropped = current();
         cache.invalidate(providerId());
         dropped.ifPresent(shared::invalidate);
+        dropped.ifPresent(logouts::dropped);
         LOG.info("{}: token invalidated by request", providerId());
     }
 
@@ -208,6 +222,7 @@ public final class ProviderAuth implements TokenLoader {
      */
     public Optional<Token> close() {
         closed = true;
+        logouts.stopping();
         Optional<Token> token = validToken();
         boolean last = shared.leaveAsLast();
         if (token.isEmpty() || !endpoint.supports(TokenOperation.REVOKE)) {
@@ -271,6 +286,9 @@ public final class ProviderAuth implements TokenLoader {
                 Token token = request(operation, current);
                 LOG.info("{}: token {} obtained by {}, expires {}", providerId(), token.fingerprint(),
                         operation.label(), token.expiry().map(Instant::toString).orElse("never (until rejected)"));
+                if (operation == TokenOperation.LOGIN) {
+                    logouts.loggedIn(token, current);
+                }
                 return token;
             } catch (ProviderConfigurationException e) {
                 throw e;
@@ -300,6 +318,9 @@ public final class ProviderAuth implements TokenLoader {
         } catch (ProviderAuthException e) {
             record(operation, e);
             policy.failed(operation, e);
+            if (e instanceof UnusableTokenAnswerException unusable) {
+                logouts.unusable(unusable);
+            }
             throw e;
         }
     }

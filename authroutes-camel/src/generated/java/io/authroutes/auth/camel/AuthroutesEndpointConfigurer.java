@@ -25,21 +25,27 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "astoken":
         case "asToken": target.getBasic().setAsToken(property(camelContext, boolean.class, value)); return true;
+        case "cookie": target.setCookie(property(camelContext, java.lang.String.class, value)); return true;
         case "credentials": target.getTokenAnswer().setCredentials(property(camelContext, java.lang.String.class, value)); return true;
         case "error": target.getTokenAnswer().setError(property(camelContext, java.lang.String.class, value)); return true;
         case "errortext":
         case "errorText": target.getTokenAnswer().setErrorText(property(camelContext, java.lang.String.class, value)); return true;
         case "expiresat":
         case "expiresAt": target.getTokenAnswer().setExpiresAt(property(camelContext, java.lang.String.class, value)); return true;
+        case "expiresatformat":
+        case "expiresAtFormat": target.getTokenAnswer().setExpiresAtFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "expiresatzone":
         case "expiresAtZone": target.getTokenAnswer().setExpiresAtZone(property(camelContext, java.lang.String.class, value)); return true;
         case "expiresin":
         case "expiresIn": target.getTokenAnswer().setExpiresIn(property(camelContext, java.lang.String.class, value)); return true;
+        case "expiresinunit":
+        case "expiresInUnit": target.getTokenAnswer().setExpiresInUnit(property(camelContext, java.lang.String.class, value)); return true;
         case "field": target.getRequestFields().setField(property(camelContext, java.util.Map.class, value)); return true;
         case "fields": target.getRequestFields().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "formencoded":
         case "formEncoded": target.getBasic().setFormEncoded(property(camelContext, boolean.class, value)); return true;
         case "header": target.getCall().setHeader(property(camelContext, java.lang.String.class, value)); return true;
+        case "keep": target.getTokenAnswer().setKeep(property(camelContext, java.util.Map.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lifetime": target.getTokenAnswer().setLifetime(property(camelContext, java.lang.String.class, value)); return true;
@@ -54,6 +60,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryParameter": target.getCall().setQueryParameter(property(camelContext, java.lang.String.class, value)); return true;
         case "reauthon":
         case "reauthOn": target.getCall().setReauthOn(property(camelContext, java.lang.String.class, value)); return true;
+        case "reauthonbody":
+        case "reauthOnBody": target.getCall().setReauthOnBody(property(camelContext, java.lang.String.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getTokenAnswer().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "secretfield":
@@ -62,6 +70,7 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretOption": target.getApiKey().setSecretOption(property(camelContext, java.lang.String.class, value)); return true;
         case "secretvalue":
         case "secretValue": target.getHeaderStep().setSecretValue(property(camelContext, java.lang.String.class, value)); return true;
+        case "send": target.getCall().setSend(property(camelContext, java.util.Map.class, value)); return true;
         case "sensitive": target.getRequestFields().setSensitive(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getTokenAnswer().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getBasic().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,21 +84,27 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "astoken":
         case "asToken": return boolean.class;
+        case "cookie": return java.lang.String.class;
         case "credentials": return java.lang.String.class;
         case "error": return java.lang.String.class;
         case "errortext":
         case "errorText": return java.lang.String.class;
         case "expiresat":
         case "expiresAt": return java.lang.String.class;
+        case "expiresatformat":
+        case "expiresAtFormat": return java.lang.String.class;
         case "expiresatzone":
         case "expiresAtZone": return java.lang.String.class;
         case "expiresin":
         case "expiresIn": return java.lang.String.class;
+        case "expiresinunit":
+        case "expiresInUnit": return java.lang.String.class;
         case "field": return java.util.Map.class;
         case "fields": return java.lang.String.class;
         case "formencoded":
         case "formEncoded": return boolean.class;
         case "header": return java.lang.String.class;
+        case "keep": return java.util.Map.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lifetime": return java.lang.String.class;
@@ -104,6 +119,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryParameter": return java.lang.String.class;
         case "reauthon":
         case "reauthOn": return java.lang.String.class;
+        case "reauthonbody":
+        case "reauthOnBody": return java.lang.String.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "secretfield":
@@ -112,6 +129,7 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretOption": return java.lang.String.class;
         case "secretvalue":
         case "secretValue": return java.lang.String.class;
+        case "send": return java.util.Map.class;
         case "sensitive": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "username": return java.lang.String.class;
@@ -126,21 +144,27 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "astoken":
         case "asToken": return target.getBasic().isAsToken();
+        case "cookie": return target.getCookie();
         case "credentials": return target.getTokenAnswer().getCredentials();
         case "error": return target.getTokenAnswer().getError();
         case "errortext":
         case "errorText": return target.getTokenAnswer().getErrorText();
         case "expiresat":
         case "expiresAt": return target.getTokenAnswer().getExpiresAt();
+        case "expiresatformat":
+        case "expiresAtFormat": return target.getTokenAnswer().getExpiresAtFormat();
         case "expiresatzone":
         case "expiresAtZone": return target.getTokenAnswer().getExpiresAtZone();
         case "expiresin":
         case "expiresIn": return target.getTokenAnswer().getExpiresIn();
+        case "expiresinunit":
+        case "expiresInUnit": return target.getTokenAnswer().getExpiresInUnit();
         case "field": return target.getRequestFields().getField();
         case "fields": return target.getRequestFields().getFields();
         case "formencoded":
         case "formEncoded": return target.getBasic().isFormEncoded();
         case "header": return target.getCall().getHeader();
+        case "keep": return target.getTokenAnswer().getKeep();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lifetime": return target.getTokenAnswer().getLifetime();
@@ -155,6 +179,8 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "queryParameter": return target.getCall().getQueryParameter();
         case "reauthon":
         case "reauthOn": return target.getCall().getReauthOn();
+        case "reauthonbody":
+        case "reauthOnBody": return target.getCall().getReauthOnBody();
         case "refreshtoken":
         case "refreshToken": return target.getTokenAnswer().getRefreshToken();
         case "secretfield":
@@ -163,6 +189,7 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
         case "secretOption": return target.getApiKey().getSecretOption();
         case "secretvalue":
         case "secretValue": return target.getHeaderStep().getSecretValue();
+        case "send": return target.getCall().getSend();
         case "sensitive": return target.getRequestFields().getSensitive();
         case "token": return target.getTokenAnswer().getToken();
         case "username": return target.getBasic().getUsername();
@@ -175,10 +202,12 @@ public class AuthroutesEndpointConfigurer extends PropertyConfigurerSupport impl
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "field": return java.lang.Object.class;
+        case "keep": return java.lang.Object.class;
         case "providerheader":
         case "providerHeader": return java.lang.Object.class;
         case "secretfield":
         case "secretField": return java.lang.Object.class;
+        case "send": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,18 +23,22 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(30);
+        Set<String> props = new HashSet<>(36);
         props.add("asToken");
+        props.add("cookie");
         props.add("credentials");
         props.add("error");
         props.add("errorText");
         props.add("expiresAt");
+        props.add("expiresAtFormat");
         props.add("expiresAtZone");
         props.add("expiresIn");
+        props.add("expiresInUnit");
         props.add("field");
         props.add("fields");
         props.add("formEncoded");
         props.add("header");
+        props.add("keep");
         props.add("lazyStartProducer");
         props.add("lifetime");
         props.add("name");
@@ -45,10 +49,12 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
         props.add("providerHeader");
         props.add("queryParameter");
         props.add("reauthOn");
+        props.add("reauthOnBody");
         props.add("refreshToken");
         props.add("secretField");
         props.add("secretOption");
         props.add("secretValue");
+        props.add("send");
         props.add("sensitive");
         props.add("step");
         props.add("token");
@@ -61,10 +67,12 @@ public class AuthroutesEndpointUriFactory extends org.apache.camel.support.compo
         secretProps.add("secretOption");
         secretProps.add("secretValue");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
-        Map<String, String> prefixes = new HashMap<>(3);
+        Map<String, String> prefixes = new HashMap<>(5);
         prefixes.put("field", "field.");
+        prefixes.put("keep", "keep.");
         prefixes.put("providerHeader", "providerHeader.");
         prefixes.put("secretField", "secretField.");
+        prefixes.put("send", "send.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 

@@ -69,6 +69,8 @@ public class AuthroutesComponent extends DefaultComponent {
         StepOptions.check(remaining, parameters);
         // options with a prefix, one per header or field, e.g. field.client_id
         endpoint.getCall().setProviderHeader(PropertiesHelper.extractProperties(parameters, CallStep.PROVIDER_HEADER));
+        endpoint.getCall().setSend(PropertiesHelper.extractProperties(parameters, CallStep.SEND));
+        endpoint.getTokenAnswer().setKeep(PropertiesHelper.extractProperties(parameters, TokenAnswerStep.KEEP));
         endpoint.getRequestFields().setField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.FIELD));
         endpoint.getRequestFields().setSecretField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.SECRET_FIELD));
         setProperties(endpoint, parameters);

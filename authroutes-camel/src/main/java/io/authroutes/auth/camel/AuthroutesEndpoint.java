@@ -37,6 +37,10 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
     private String provider;
     @UriParam(label = "call,header", description = "Put before the value with a space, e.g. Bearer (RFC 6750 section 2.1)")
     private String prefix = "";
+    @UriParam(label = "call,header", description = "Send the value as this cookie instead of a header, e.g. SESSIONID"
+            + " (Cookie: SESSIONID=<value>): the token on calls, the step's value in a token route such as a logout. Cookies"
+            + " of one request share one Cookie header (RFC 6265 section 5.4)")
+    private String cookie;
     @UriParam
     private CallStep call = new CallStep();
     @UriParam
@@ -73,6 +77,14 @@ public class AuthroutesEndpoint extends DefaultEndpoint {
 
     public void setPrefix(String prefix) {
         this.prefix = prefix;
+    }
+
+    public String getCookie() {
+        return cookie;
+    }
+
+    public void setCookie(String cookie) {
+        this.cookie = cookie == null || cookie.isBlank() ? null : cookie.trim();
     }
 
     public CallStep getCall() {

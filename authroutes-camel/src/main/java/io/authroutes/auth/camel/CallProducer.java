@@ -6,9 +6,11 @@ import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenRejectedException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -27,17 +29,19 @@ final class CallProducer extends DefaultProducer {
     private final CallStep step;
     private final Set<Integer> reauthStatuses;
     private final CredentialHeaders credentials;
-    /** The token of the last call, ready to send: calls share one token until it is renewed. */
-    private volatile SentToken sent;
+    private final Pattern reauthBody;
+    private final TokenPlacements placements;
     private Endpoint upstream;
     private AsyncProcessor http;
 
-    CallProducer(AuthroutesEndpoint endpoint, CallStep step) {
+    CallProducer(AuthroutesEndpoint endpoint, CallStep step, TokenPlacements placements) {
         super(endpoint);
         this.endpoint = endpoint;
         this.step = step;
         this.reauthStatuses = step.reauthStatuses();
         this.credentials = endpoint.getComponent().credentialHeaders();
+        this.reauthBody = step.reauthBodyPattern();
+        this.placements = placements;
     }
 
     @Override
@@ -62,16 +66,25 @@ final class CallProducer extends DefaultProducer {
         ProviderAuth auth = endpoint.auth();
         OutboundRequest request = OutboundRequest.of(exchange, credentials);
         long started = System.nanoTime();
+        auth.callStarted();
+        try {
+            send(exchange, auth, request, started);
+        } finally {
+            auth.callEnded();
+        }
+    }
+
+    private void send(Exchange exchange, ProviderAuth auth, OutboundRequest request, long started) throws Exception {
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
             Token token = auth.token();
-            Exchange call = request.attempt(upstream, step.providerHeaderValues(), sent(token));
+            Exchange call = request.attempt(upstream, step.providerHeaderValues(), placements.of(token));
             http.process(call);
             if (call.getException() != null) {
                 call.setException(request.withoutCredential(auth.providerId(), call.getException(), token.value()));
             }
             int status = call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-            if (call.getException() != null || !reauthStatuses.contains(status)) {
+            if (call.getException() != null || !reauthStatuses.contains(status) && !sessionGoneByBody(call.getMessage())) {
                 OutboundRequest.answer(exchange, call);
                 if (call.getException() == null) {
                     auth.callAccepted(token, Duration.ofNanos(System.nanoTime() - started));
@@ -88,14 +101,14 @@ final class CallProducer extends DefaultProducer {
         }
     }
 
-    private SentToken sent(Token token) {
-        SentToken last = sent;
-        if (last != null && last.token() == token) {
-            return last;
+    /** The answer's body says the session is gone (reauthOnBody); the body stays readable for the flow. */
+    private boolean sessionGoneByBody(Message response) {
+        if (reauthBody == null) {
+            return false;
         }
-        SentToken next = step.sent(token, endpoint.prefixed(token.value()));
-        sent = next;
-        return next;
+        String body = response.getBody(String.class);
+        response.setBody(body);
+        return body != null && reauthBody.matcher(body).find();
     }
 
     private static TokenRejectedException exhausted(ProviderAuth auth, OutboundRequest request, int status, int reauths) {

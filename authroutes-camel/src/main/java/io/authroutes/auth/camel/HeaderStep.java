@@ -23,12 +23,13 @@ public class HeaderStep implements Step {
 
     @UriParam(label = "header", description = "The header to set, e.g. X-Api-Key")
     private String name;
+
     @UriParam(label = "header", description = "Its value when not a secret, a source as in field: a provider option"
             + " with a leading at-sign (read when the request is made), #token, #refreshToken, or a literal")
     private String value;
     @UriParam(label = "header", secret = true, description = "Its value when it is a secret: a provider option with a"
             + " leading at-sign (at-sign apiKey reads providers.ID.apiKey when the request is made, masked in every"
-            + " log), #token or #refreshToken")
+            + " log), #token, #refreshToken or #<name> (a value the token step kept with keep.<name>)")
     private String secretValue;
 
     public String getName() {
@@ -56,13 +57,15 @@ public class HeaderStep implements Step {
     }
 
     private RequestField field() {
-        return secretValue != null ? new RequestField(name, secretValue.trim(), true) : new RequestField(name, value.trim(), false);
+        String target = name != null && !name.isBlank() ? name : "cookie";
+        return secretValue != null ? new RequestField(target, secretValue.trim(), true) : new RequestField(target, value.trim(), false);
     }
 
     @Override
     public void validate(AuthroutesEndpoint endpoint) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidSettingException(endpoint.getEndpointUri() + " needs name=<header>, e.g. name: X-Api-Key");
+        if ((name == null || name.isBlank()) == (endpoint.getCookie() == null)) {
+            throw new InvalidSettingException(endpoint.getEndpointUri() + " needs name=<header>, e.g. name: X-Api-Key,"
+                    + " or cookie=<name> for a cookie, e.g. cookie: B1SESSION (not both)");
         }
         if ((value == null) == (secretValue == null)) {
             throw new InvalidSettingException(endpoint.getEndpointUri() + " needs exactly one of value and secretValue,"
@@ -86,12 +89,20 @@ public class HeaderStep implements Step {
     @Override
     public Producer createProducer(AuthroutesEndpoint endpoint) {
         RequestField field = field();
+        String cookie = endpoint.getCookie();
         return new DefaultProducer(endpoint) {
             @Override
             public void process(Exchange exchange) {
                 ProviderProperties properties = endpoint.getComponent().properties(endpoint.getProvider());
                 Optional<Token> current = Optional.ofNullable(exchange.getProperty(RouteTokenEndpoint.CURRENT, Token.class));
-                field.value(properties, current).ifPresent(v -> exchange.getMessage().setHeader(name, endpoint.prefixed(v)));
+                field.value(properties, current).ifPresent(v -> {
+                    if (cookie == null) {
+                        exchange.getMessage().setHeader(name, endpoint.prefixed(v));
+                    } else {
+                        String others = exchange.getMessage().getHeader("Cookie", String.class);
+                        exchange.getMessage().setHeader("Cookie", (others == null ? "" : others + "; ") + cookie + "=" + v);
+                    }
+                });
             }
         };
     }

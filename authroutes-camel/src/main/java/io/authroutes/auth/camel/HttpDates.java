@@ -2,7 +2,6 @@ package io.authroutes.auth.camel;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -18,10 +17,16 @@ import java.util.Optional;
  */
 final class HttpDates {
 
-    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US)
+    // asctime pads a one-digit day with a space; whitespace runs are collapsed before parsing
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     private HttpDates() {
+    }
+
+    /** {@link #parse(String, Instant)} with the two-digit years of RFC 850 placed against today. */
+    static Optional<Instant> parse(String text) {
+        return parse(text, Instant.now());
     }
 
     /**
@@ -30,10 +35,13 @@ final class HttpDates {
      * with those digits (RFC 9110 section 5.6.7).
      */
     static Optional<Instant> parse(String text, Instant now) {
-        String value = text.trim();
+        if (text == null) {
+            return Optional.empty();
+        }
+        String value = text.trim().replaceAll("\\s+", " ");
         for (DateTimeFormatter form : List.of(DateTimeFormatter.RFC_1123_DATE_TIME, rfc850(now), ASCTIME)) {
             try {
-                return Optional.of(ZonedDateTime.parse(value, form).toInstant());
+                return Optional.of(form.parse(value, Instant::from));
             } catch (DateTimeParseException notThisForm) {
                 // the next form
             }
@@ -43,7 +51,7 @@ final class HttpDates {
 
     private static DateTimeFormatter rfc850(Instant now) {
         int firstYear = now.atZone(ZoneOffset.UTC).getYear() - 49;
-        return new DateTimeFormatterBuilder().appendPattern("EEEE, dd-MMM-")
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("EEEE, dd-MMM-")
                 .appendValueReduced(ChronoField.YEAR, 2, 2, firstYear)
                 .appendPattern(" HH:mm:ss 'GMT'").toFormatter(Locale.US).withZone(ZoneOffset.UTC);
     }

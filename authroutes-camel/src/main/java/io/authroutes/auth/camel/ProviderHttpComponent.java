@@ -33,6 +33,10 @@ public class ProviderHttpComponent extends HttpComponent {
     public ProviderHttpComponent() {
         // camel.component.http.http-client-configurer replaces this, and with it the engine's retry guarantee
         setHttpClientConfigurer(new NoAutomaticRetries());
+        // sessions are the engine's to keep and send: a client-side cookie store would send a provider's
+        // session cookies on its own (to a login, after a logout) and logs a Set-Cookie it cannot parse,
+        // session value included
+        setCookieManagementDisabled(true);
     }
 
     /** The TLS a provider's server is reached with: whose settings, and which (if any). */

@@ -14,11 +14,13 @@ import java.util.Optional;
  * One field of a token request (or one header): a name and where its value comes from. The source is
  * {@code @option} (the provider's property, read when the request is made, so no secret is ever part
  * of a route definition; {@code @option?} leaves the field out when the option is not set),
- * {@code #token} or {@code #refreshToken} (of the token being renewed), or a literal.
+ * {@code #token}, {@code #refreshToken} or {@code #<name>} (a value the token step kept with
+ * {@code keep.<name>}: of the token being renewed), or a literal.
  *
  * @param secret the option read is a secret: masked wherever text may reach a log, refused as a literal
  */
 record RequestField(String name, String source, boolean secret) {
+
 
     /** Fields given as options {@code field.<name>=<source>} and {@code secretField.<name>=@<option>}, in that order. */
     static List<RequestField> of(Map<String, Object> fields, Map<String, Object> secretFields) {
@@ -86,8 +88,15 @@ record RequestField(String name, String source, boolean secret) {
             case "#token" -> current(properties, current).value();
             case "#refreshToken" -> current(properties, current).refresh().orElseThrow(() ->
                     new ProviderConfigurationException(properties.providerId(), "the token being renewed has no refresh token"));
-            default -> source;
+            default -> source.startsWith("#") ? kept(properties, current, source.substring(1)) : source;
         };
+    }
+
+    /** A further value of the token being renewed, as its token step's {@code keep.<name>} read it. */
+    private static String kept(ProviderProperties properties, Optional<Token> current, String name) {
+        return Optional.ofNullable(current(properties, current).attributes().get(name)).orElseThrow(() ->
+                new ProviderConfigurationException(properties.providerId(), "the token being renewed has no value '" + name
+                        + "'; its token step needs keep." + name + ": <where in the answer>"));
     }
 
     private static Token current(ProviderProperties properties, Optional<Token> current) {

@@ -150,11 +150,17 @@ public final class ProviderAuth implements TokenLoader {
         stats.reauthenticated();
         configured.rejected(token, status);
         lastRejected.set(token);
-        if (cache.invalidate(providerId(), token)) {
-            LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
+        switch (cache.invalidate(providerId(), token)) {
+            case DROPPED -> {
+                LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
+                        providerId(), status, token.fingerprint());
+                policy.tokenRejected(token);
+                shared.invalidate(token);
+            }
+            // the renewal replaces it in the store too; a second token request beside it would be wasted
+            case JOINS_RENEWAL -> LOG.info("{}: upstream answered {} to token {}; the retry uses its renewal, already running",
                     providerId(), status, token.fingerprint());
-            policy.tokenRejected(token);
-            shared.invalidate(token);
+            case NEWER_CACHED -> { }
         }
     }
 

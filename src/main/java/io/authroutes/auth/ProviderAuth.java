@@ -60,7 +60,7 @@ public final class ProviderAuth implements TokenLoader {
         this.clock = runtime.clock();
         this.executor = runtime.executor();
         this.pause = runtime.pause();
-        this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.random());
+        this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.monotonic(), runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
     }
 
@@ -118,7 +118,7 @@ public final class ProviderAuth implements TokenLoader {
      * caller waits for that attempt; otherwise it fails at once with the typed reason.
      */
     public Token token() {
-        Instant deadline = clock.instant().plus(policy.settings().callerWait());
+        Instant deadline = policy.now().plus(policy.settings().callerWait());
         while (true) {
             try {
                 return await(cache.get(providerId(), this));
@@ -131,15 +131,18 @@ public final class ProviderAuth implements TokenLoader {
         }
     }
 
-    /** Waits until {@code next}; false when time did not get there (interrupted, or a clock that stands still). */
+    /**
+     * Waits until {@code next}, on the policy's monotonic time; false when time did not get there (interrupted,
+     * or a clock that stands still).
+     */
     private boolean waitFor(Instant next) {
         try {
-            pause.until(next);
+            pause.until(clock.instant().plus(Duration.between(policy.now(), next)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        return !clock.instant().isBefore(next);
+        return !policy.now().isBefore(next);
     }
 
     /**

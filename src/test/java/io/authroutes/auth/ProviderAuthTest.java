@@ -54,7 +54,7 @@ class ProviderAuthTest {
         ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
         return new ProviderAuth(settings, endpoint, configured, new Redactor(List.of()), cache,
-                SharedAccount.alone(id, clock), new AuthRuntime(clock, clock::advanceTo, threads, new Random(1)));
+                SharedAccount.alone(id, clock), new AuthRuntime(clock, clock, clock::advanceTo, threads, new Random(1)));
     }
 
     private static ProviderProperties properties(String id, Map<String, String> values) {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * operation          outcome                  next
  * any                success                  the operation's gate opens; a failing episode ends (one WARN)
+ * login              success                  also the refresh and extend gates of the token it replaced
  * login              credentials refused      next login after 30 s, 1 min, 2 min ... 15 min; calls fail fast
  * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
  * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,

@@ -2,6 +2,7 @@ package io.authroutes;
 
 import io.authroutes.auth.ConfigurationRefusal;
 import org.apache.camel.main.Main;
+import org.apache.logging.log4j.jul.Log4jBridgeHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class Application {
     }
 
     public static void main(String[] args) throws Exception {
+        routeJavaUtilLogging();
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(TokenCommand.run(args));
         }
@@ -38,6 +40,15 @@ public final class Application {
             }
             System.exit(1);
         }
+    }
+
+    /**
+     * Sends java.util.logging to the application's log at log4j2.xml's levels. Done here rather than by
+     * {@code -Djava.util.logging.manager}, which comes too late under {@code mvn camel:run}: Maven's JVM has
+     * set JUL up already, and its console handler would print every library's warning with a stack trace.
+     */
+    static void routeJavaUtilLogging() {
+        Log4jBridgeHandler.install(true, null, true);
     }
 
     /** The configuration error behind a failed start (Camel may wrap it while starting routes), or null. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FailurePolicyTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
-    private final FailurePolicy policy = new FailurePolicy("p", ProviderAuthTest.FAILURES, clock, new Random(1));
+    private final FailurePolicy policy = new FailurePolicy("p", ProviderAuthTest.FAILURES, clock, clock, new Random(1));
 
     private static TokenEndpointUnavailableException unavailable() {
         return new TokenEndpointUnavailableException("p", "HTTP 503", null);
@@ -37,6 +37,17 @@ class FailurePolicyTest {
         assertThat(policy.gate(LOGIN).failures()).isEqualTo(10);
         assertThat(policy.gate(LOGIN).episode()).isEqualTo(AuthState.BACKING_OFF);
         assertThat(clock.instant()).isEqualTo(start);
+    }
+
+    @Test
+    void wallClockSetBackAnHourDuringABackoffThenTheNextAttemptComesOnTime() {
+        policy.failed(LOGIN, unavailable());
+
+        clock.setWallClockBy(Duration.ofHours(-1));
+        assertThat(policy.admits(LOGIN)).isFalse();
+        clock.advance(Duration.ofMillis(200));
+
+        assertThat(policy.admits(LOGIN)).isTrue();
     }
 
     @Test

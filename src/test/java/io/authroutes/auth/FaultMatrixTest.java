@@ -131,7 +131,7 @@ class FaultMatrixTest {
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, ProviderAuthTest.FAILURES, Duration.ofSeconds(10));
         return new ProviderAuth(settings, loginOnly != null ? loginOnly : endpoint,
                 ConfiguredToken.from(new ProviderProperties("p", k -> Optional.empty())), new Redactor(List.of()),
-                new TokenCache(clock), SharedAccount.alone("p", clock), new AuthRuntime(clock, clock::advanceTo, Runnable::run, new Random(1)));
+                new TokenCache(clock), SharedAccount.alone("p", clock), new AuthRuntime(clock, clock, clock::advanceTo, Runnable::run, new Random(1)));
     }
 
     /** A provider whose only way to a token is a login (yaVapteke's client credentials). */

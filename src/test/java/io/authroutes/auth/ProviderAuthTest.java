@@ -6,6 +6,7 @@ import static io.authroutes.auth.TokenOperation.REFRESH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.authroutes.testing.CapturedLog;
 import io.authroutes.testing.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -14,11 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +54,7 @@ class ProviderAuthTest {
         ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
         return new ProviderAuth(settings, endpoint, configured, new Redactor(List.of()), cache,
-                SharedAccount.alone(id, clock), new AuthRuntime(clock, clock::advanceTo, threads, new Random(1)));
+                SharedAccount.alone(id, clock), new AuthRuntime(clock, clock, clock::advanceTo, threads, new Random(1)));
     }
 
     private static ProviderProperties properties(String id, Map<String, String> values) {
@@ -156,6 +164,26 @@ class ProviderAuthTest {
     }
 
     @Test
+    void rejectedWhileItsRenewalRunsThenTheRetryJoinsThatRenewalAndNoSecondTokenRequest() throws Exception {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH).lifetime(Duration.ofMinutes(10));
+        ProviderAuth auth = provider("p", endpoint);
+        Token first = auth.token();
+        CountDownLatch release = new CountDownLatch(1);
+        endpoint.holdUntil(release);
+        clock.advance(Duration.ofMinutes(9).plusSeconds(15));
+        assertThat(auth.token()).isSameAs(first);
+
+        auth.rejected(first, 401);
+        CompletableFuture<Token> retry = CompletableFuture.supplyAsync(auth::token, threads);
+        release.countDown();
+
+        assertThat(retry.get(10, TimeUnit.SECONDS).value()).startsWith("refresh-");
+        assertThat(endpoint.requests(REFRESH)).isEqualTo(1);
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(1);
+        assertThat(auth.current()).map(Token::value).contains(retry.get().value());
+    }
+
+    @Test
     void renewWhenRefreshTokenHeldThenRefreshNotLogin() {
         ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH);
         ProviderAuth auth = provider("p", endpoint);
@@ -242,6 +270,43 @@ class ProviderAuthTest {
 
         assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
         assertThat(auth.policy().worst()).isEmpty();
+    }
+
+    @Test
+    void tokenWhenLoginFailsThenNoLibraryLogsTheTypedFailureWithAStackTrace() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock)
+                .failing(LOGIN, () -> new CredentialsRejectedException("p", 400, "invalid_client"));
+        ProviderAuth auth = provider("p", endpoint);
+        List<LogRecord> julRecords = new CopyOnWriteArrayList<>();
+        Handler jul = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                julRecords.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger julRoot = LogManager.getLogManager().getLogger("");
+        julRoot.addHandler(jul);
+        // every logger at every level, the ones the shipped log4j2.xml quietens included
+        Configurator.setAllLevels("", Level.ALL);
+        try (CapturedLog log = CapturedLog.capture()) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(auth::token).isInstanceOf(CredentialsRejectedException.class);
+                clock.advance(Duration.ofMinutes(15));
+            }
+            assertThat(julRecords).noneMatch(record -> record.getThrown() != null);
+            assertThat(log.text()).doesNotContain("CredentialsRejectedException");
+        } finally {
+            julRoot.removeHandler(jul);
+            Configurator.reconfigure();
+        }
     }
 
     @Test

@@ -42,7 +42,7 @@ class SharedLoginGateTest {
     private final FailurePolicy second = policy();
 
     private FailurePolicy policy() {
-        FailurePolicy policy = new FailurePolicy("p", ProviderAuthTest.FAILURES, clock, new Random(1));
+        FailurePolicy policy = new FailurePolicy("p", ProviderAuthTest.FAILURES, clock, clock, new Random(1));
         policy.share(shared);
         return policy;
     }

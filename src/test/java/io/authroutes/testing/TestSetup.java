@@ -1,5 +1,6 @@
 package io.authroutes.testing;
 
+import io.authroutes.auth.MonotonicClock;
 import io.authroutes.auth.Pause;
 import java.time.Clock;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class TestSetup extends RouteBuilder {
             // a caller waiting for a backing-off token endpoint moves the fixed clock instead of sleeping
             Pause pause = fixed::advanceTo;
             getContext().getRegistry().bind("pause", Pause.class, pause);
+            getContext().getRegistry().bind("monotonicClock", MonotonicClock.class, fixed);
         }
         overrides.forEach(getContext().getPropertiesComponent()::addOverrideProperty);
     }

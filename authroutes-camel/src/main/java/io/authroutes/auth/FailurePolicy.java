@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * operation          outcome                  next
  * any                success                  the operation's gate opens; a failing episode ends (one WARN)
+ * login              success                  also the refresh and extend gates of the token it replaced
  * login              credentials refused      next login after 30 s, 1 min, 2 min ... 15 min; calls fail fast
  * refresh, extend    grant refused            nothing is held against the operation; the renewal logs in
  * any                unavailable, unusable    the operation backs off 200 ms, doubling to 30 s, with jitter,
@@ -90,6 +91,10 @@ public final class FailurePolicy {
     private final String providerId;
     private final FailureSettings settings;
     private final Clock clock;
+    private final MonotonicClock monotonic;
+    /** The wall time and monotonic time when the policy was made: gates are timed from there on the monotonic clock. */
+    private final Instant origin;
+    private final long originNanos;
     private final RandomGenerator random;
     private final Map<TokenOperation, AtomicReference<Gate>> gates = new EnumMap<>(TokenOperation.class);
     /** How many refused tokens in a row mean that the upstream refuses every token of the account. */
@@ -102,14 +107,26 @@ public final class FailurePolicy {
     private final AtomicReference<List<Token>> refused = new AtomicReference<>(List.of());
     private volatile SharedGate shared = SharedGate.NONE;
 
-    public FailurePolicy(String providerId, FailureSettings settings, Clock clock, RandomGenerator random) {
+    public FailurePolicy(String providerId, FailureSettings settings, Clock clock, MonotonicClock monotonic,
+                         RandomGenerator random) {
         this.providerId = providerId;
         this.settings = settings;
         this.clock = clock;
+        this.monotonic = monotonic;
+        this.origin = clock.instant();
+        this.originNanos = monotonic.nanos();
         this.random = random;
         for (TokenOperation operation : TokenOperation.values()) {
             gates.put(operation, new AtomicReference<>(Gate.OPEN));
         }
+    }
+
+    /**
+     * Now, as gates are timed: the wall time when the policy was made plus the monotonic time since, so a
+     * wall clock set back or forward moves no gate (it equals the wall time while nobody sets the clock).
+     */
+    Instant now() {
+        return origin.plusNanos(monotonic.nanos() - originNanos);
     }
 
     public FailureSettings settings() {
@@ -125,7 +142,7 @@ public final class FailurePolicy {
     }
 
     public boolean admits(TokenOperation operation) {
-        return gate(operation).admits(clock.instant());
+        return gate(operation).admits(now());
     }
 
     /**
@@ -166,7 +183,7 @@ public final class FailurePolicy {
 
     /** Records a failed request of {@code operation} and returns the gate that now applies to it. */
     public Gate failed(TokenOperation operation, ProviderAuthException failure) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (failure instanceof CredentialsRejectedException && operation != TokenOperation.LOGIN) {
             // grant refused: the token or refresh token is gone, which says nothing about the next login
             return gate(operation);
@@ -210,7 +227,7 @@ public final class FailurePolicy {
         close(TokenOperation.LOGIN, AuthState.TOKEN_REJECTED, new TokenRejectedException(providerId, 0,
                 "the upstream rejects newly obtained tokens (" + tokens.size() + " in a row, none accepted by any call);"
                 + " check the account's scope and rights and " + ProviderProperties.PREFIX + providerId + ".baseUrl"),
-                clock.instant());
+                now());
     }
 
     /** The first call accepted with a token: refused tokens are counted anew, and logins are no longer spaced. */

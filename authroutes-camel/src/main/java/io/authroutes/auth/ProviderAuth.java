@@ -61,7 +61,7 @@ public final class ProviderAuth implements TokenLoader {
         this.clock = runtime.clock();
         this.executor = runtime.executor();
         this.pause = runtime.pause();
-        this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.random());
+        this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.monotonic(), runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
         this.logouts = new SessionLogouts(settings.providerId(), endpoint, stats, redactor, executor);
     }
@@ -120,7 +120,8 @@ public final class ProviderAuth implements TokenLoader {
      * caller waits for that attempt; otherwise it fails at once with the typed reason.
      */
     public Token token() {
-        Instant asked = clock.instant();
+        // the policy's time: monotonic, so a wall clock set back does not stretch the wait
+        Instant asked = policy.now();
         while (true) {
             try {
                 return await(cache.get(providerId(), this));
@@ -134,15 +135,18 @@ public final class ProviderAuth implements TokenLoader {
         }
     }
 
-    /** Waits until {@code next}; false when time did not get there (interrupted, or a clock that stands still). */
+    /**
+     * Waits until {@code next}, on the policy's monotonic time; false when time did not get there (interrupted,
+     * or a clock that stands still).
+     */
     private boolean waitFor(Instant next) {
         try {
-            pause.until(next);
+            pause.until(clock.instant().plus(Duration.between(policy.now(), next)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        return !clock.instant().isBefore(next);
+        return !policy.now().isBefore(next);
     }
 
     /**
@@ -153,12 +157,18 @@ public final class ProviderAuth implements TokenLoader {
         stats.reauthenticated();
         configured.rejected(token, status);
         lastRejected.set(token);
-        if (cache.invalidate(providerId(), token)) {
-            LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
+        switch (cache.invalidate(providerId(), token)) {
+            case DROPPED -> {
+                LOG.info("{}: upstream answered {} to token {}; it is dropped and a new one will be obtained",
+                        providerId(), status, token.fingerprint());
+                policy.tokenRejected(token);
+                shared.invalidate(token);
+                logouts.dropped(token);
+            }
+            // the renewal replaces it in the store too; a second token request beside it would be wasted
+            case JOINS_RENEWAL -> LOG.info("{}: upstream answered {} to token {}; the retry uses its renewal, already running",
                     providerId(), status, token.fingerprint());
-            policy.tokenRejected(token);
-            shared.invalidate(token);
-            logouts.dropped(token);
+            case NEWER_CACHED -> { }
         }
     }
 

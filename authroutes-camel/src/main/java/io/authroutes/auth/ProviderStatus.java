@@ -51,7 +51,7 @@ public final class ProviderStatus {
 
     /** How long until {@link #nextAttemptAt()}; zero while nothing is held back. */
     public Duration untilNextAttempt() {
-        Duration left = nextAttemptAt().map(next -> Duration.between(clock.instant(), next)).orElse(Duration.ZERO);
+        Duration left = nextAttemptAt().map(next -> Duration.between(policy.now(), next)).orElse(Duration.ZERO);
         return left.isNegative() ? Duration.ZERO : left;
     }
 

@@ -1,11 +1,10 @@
 package io.authroutes.auth;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -16,12 +15,27 @@ import java.util.concurrent.ConcurrentMap;
  * one is being obtained waits for that same future, and only one request reaches the token endpoint.
  * A token inside its renewal window is still handed out at once while one background renewal runs;
  * only callers with no usable token wait. Futures are per provider, so a slow endpoint of one provider
- * never holds up another. A future that fails is dropped by Caffeine, so the next caller tries again.
+ * never holds up another. A future that fails is dropped, so the next caller tries again; its failure
+ * reaches the callers as the typed exception it is, and no library logs it on the way.
  */
 public final class TokenCache {
 
-    private final AsyncCache<String, Token> tokens = Caffeine.newBuilder().buildAsync();
-    private final ConcurrentMap<String, CompletableFuture<Token>> renewals = new ConcurrentHashMap<>();
+    /** What a call learns when it reports its token rejected. */
+    enum Rejection {
+        /** the token was cached and is dropped: the retry obtains a new one */
+        DROPPED,
+        /** the token was cached and its renewal is running: the retry waits for that renewal */
+        JOINS_RENEWAL,
+        /** a newer token is cached already: the retry uses it */
+        NEWER_CACHED
+    }
+
+    /** A renewal running over the cached future {@code replacing}, which completes {@code result}. */
+    private record Renewal(CompletableFuture<Token> replacing, CompletableFuture<Token> result) {
+    }
+
+    private final ConcurrentMap<String, CompletableFuture<Token>> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Renewal> renewals = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public TokenCache(Clock clock) {
@@ -29,11 +43,8 @@ public final class TokenCache {
     }
 
     CompletableFuture<Token> get(String providerId, TokenLoader loader) {
-        // the usual case, a token cached, makes no function object for a load that will not run
-        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
-        if (cached == null || cached.isCompletedExceptionally()) {
-            cached = tokens.get(providerId, (id, executor) -> loader.acquire());
-        }
+        CompletableFuture<Token> cached = cachedOrAcquired(providerId, loader);
+        // the usual case, a token cached, allocates nothing here
         Token token = cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : null;
         if (token == null) {
             return cached;
@@ -46,21 +57,40 @@ public final class TokenCache {
         return loader.expiry().tooLateToSend(token, now) ? renewal : cached;
     }
 
+    private CompletableFuture<Token> cachedOrAcquired(String providerId, TokenLoader loader) {
+        CompletableFuture<Token> cached = tokens.get(providerId);
+        if (cached != null) {
+            return cached;
+        }
+        CompletableFuture<Token> mine = new CompletableFuture<>();
+        cached = tokens.putIfAbsent(providerId, mine);
+        if (cached != null) {
+            return cached;
+        }
+        droppedWhenFailed(providerId, mine);
+        try {
+            loader.acquire().whenComplete((token, failure) -> complete(mine, token, failure));
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        }
+        return mine;
+    }
+
     /** Starts a renewal now unless one is running, and returns the future of the one that runs. */
     CompletableFuture<Token> renew(String providerId, TokenLoader loader) {
-        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        CompletableFuture<Token> cached = tokens.get(providerId);
         Token token = completed(cached).orElse(null);
         return token == null ? get(providerId, loader) : renewInBackground(providerId, cached, token, loader);
     }
 
     private CompletableFuture<Token> renewInBackground(String providerId, CompletableFuture<Token> renewed,
                                                        Token token, TokenLoader loader) {
-        CompletableFuture<Token> mine = new CompletableFuture<>();
-        CompletableFuture<Token> running = renewals.putIfAbsent(providerId, mine);
+        Renewal mine = new Renewal(renewed, new CompletableFuture<>());
+        Renewal running = renewals.putIfAbsent(providerId, mine);
         if (running != null) {
-            return running;
+            return running.result();
         }
-        CompletableFuture<Token> cachedNow = tokens.getIfPresent(providerId);
+        CompletableFuture<Token> cachedNow = tokens.get(providerId);
         if (cachedNow != renewed) {
             // a renewal that finished after this caller read the token has replaced it (it leaves
             // renewals only after replacing): renew only over the token a renewal replaces
@@ -70,27 +100,35 @@ public final class TokenCache {
         loader.renew(token).whenComplete((fresh, failure) -> {
             if (failure == null) {
                 // only over the token this renewal replaces: a newer token cached meanwhile wins
-                tokens.asMap().replace(providerId, renewed, CompletableFuture.completedFuture(fresh));
+                tokens.replace(providerId, renewed, CompletableFuture.completedFuture(fresh));
             }
             // no longer running before anyone hears it finished, so a renewal asked for next starts anew
             renewals.remove(providerId, mine);
-            if (failure == null) {
-                mine.complete(fresh);
-            } else {
-                mine.completeExceptionally(failure);
-            }
+            complete(mine.result(), fresh, failure);
         });
-        return mine;
+        return mine.result();
     }
 
     /**
-     * Forgets {@code failed} if it is still the cached token, and reports whether it was. When a newer
-     * token is cached already, it is kept: a retry uses it without another acquisition.
+     * Forgets {@code failed} if it is still the cached token. When a renewal of it is running, the cache
+     * holds that renewal instead, so a retry waits for it rather than asking for another token; when a newer
+     * token is cached already, it is kept and a retry uses it without another acquisition.
      */
-    boolean invalidate(String providerId, Token failed) {
-        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
-        boolean stillCached = completed(cached).filter(t -> t.value().equals(failed.value())).isPresent();
-        return stillCached && tokens.asMap().remove(providerId, cached);
+    Rejection invalidate(String providerId, Token failed) {
+        CompletableFuture<Token> cached = tokens.get(providerId);
+        if (completed(cached).filter(t -> t.value().equals(failed.value())).isEmpty()) {
+            return Rejection.NEWER_CACHED;
+        }
+        Renewal renewal = renewals.get(providerId);
+        if (renewal != null && renewal.replacing() == cached) {
+            if (tokens.replace(providerId, cached, renewal.result())) {
+                droppedWhenFailed(providerId, renewal.result());
+                return Rejection.JOINS_RENEWAL;
+            }
+            // the renewal replaced the token meanwhile
+            return invalidate(providerId, failed);
+        }
+        return tokens.remove(providerId, cached) ? Rejection.DROPPED : invalidate(providerId, failed);
     }
 
     /**
@@ -99,7 +137,7 @@ public final class TokenCache {
      */
     void offer(String providerId, Token token) {
         CompletableFuture<Token> offered = CompletableFuture.completedFuture(token);
-        tokens.asMap().compute(providerId, (id, cached) -> {
+        tokens.compute(providerId, (id, cached) -> {
             if (cached == null) {
                 return offered;
             }
@@ -111,12 +149,12 @@ public final class TokenCache {
     }
 
     void invalidate(String providerId) {
-        tokens.synchronous().invalidate(providerId);
+        tokens.remove(providerId);
     }
 
     /** The cached token, if one is obtained, without waiting or triggering anything. */
     public Optional<Token> current(String providerId) {
-        return completed(tokens.getIfPresent(providerId));
+        return completed(tokens.get(providerId));
     }
 
     private static Optional<Token> completed(CompletableFuture<Token> future) {
@@ -125,7 +163,24 @@ public final class TokenCache {
     }
 
     boolean isObtaining(String providerId) {
-        CompletableFuture<Token> cached = tokens.getIfPresent(providerId);
+        CompletableFuture<Token> cached = tokens.get(providerId);
         return renewals.containsKey(providerId) || cached != null && !cached.isDone();
+    }
+
+    private void droppedWhenFailed(String providerId, CompletableFuture<Token> future) {
+        future.whenComplete((token, failure) -> {
+            if (failure != null) {
+                tokens.remove(providerId, future);
+            }
+        });
+    }
+
+    private static void complete(CompletableFuture<Token> future, Token token, Throwable failure) {
+        if (failure == null) {
+            future.complete(token);
+        } else {
+            future.completeExceptionally(failure instanceof CompletionException wrapped
+                    && wrapped.getCause() != null ? wrapped.getCause() : failure);
+        }
     }
 }

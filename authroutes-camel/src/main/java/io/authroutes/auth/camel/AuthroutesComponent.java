@@ -3,6 +3,7 @@ package io.authroutes.auth.camel;
 import io.authroutes.auth.ConfiguredToken;
 import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.AuthRuntime;
+import io.authroutes.auth.MonotonicClock;
 import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
 import io.authroutes.auth.ProviderCredentials;
@@ -111,6 +112,12 @@ public class AuthroutesComponent extends DefaultComponent {
         return clock;
     }
 
+    /** The monotonic clock backoff is timed on: a {@link MonotonicClock} bound in the registry, else System.nanoTime. */
+    private MonotonicClock monotonicClock() {
+        Set<MonotonicClock> clocks = getCamelContext().getRegistry().findByType(MonotonicClock.class);
+        return clocks.size() == 1 ? clocks.iterator().next() : MonotonicClock.system();
+    }
+
     /** How callers wait for a backing-off token endpoint: a {@link Pause} bound in the registry, else sleeping. */
     private Pause pause() {
         Set<Pause> pauses = getCamelContext().getRegistry().findByType(Pause.class);
@@ -124,7 +131,7 @@ public class AuthroutesComponent extends DefaultComponent {
                 FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock(), () -> credentialValues(properties));
         ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
                 ConfiguredToken.from(properties), redactor(providerId), cache(), account,
-                new AuthRuntime(clock(), pause(), tokenThreads(), new Random()));
+                new AuthRuntime(clock(), monotonicClock(), pause(), tokenThreads(), new Random()));
         auth.joinCluster();
         return auth;
     }

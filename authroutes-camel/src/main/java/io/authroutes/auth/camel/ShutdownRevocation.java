@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Camel's graceful shutdown with one step added when the application stops (design, "Token lifecycle
  * rules"): every route but the token routes drains first, flows and calls in flight finish within
- * {@code camel.main.shutdown-timeout}; then each live token the provider lets us revoke is revoked
- * (Salebasis DELETE /login) through its still running {@code <id>.revoke} route, within
+ * {@code camel.main.shutdown-timeout}; then, whether the drain finished or was forced, each live token
+ * the provider lets us revoke is revoked (Salebasis DELETE /login) through its still running {@code <id>.revoke} route, within
  * {@code authroutes.revokeTimeout} (default 10s); then the token routes stop, and after them the HTTP
  * clients, as Camel stops components after routes.
  */
@@ -34,6 +34,8 @@ final class ShutdownRevocation extends DefaultShutdownStrategy {
     static final String TIMEOUT = "authroutes.revokeTimeout";
 
     private final AuthroutesComponent component;
+    /** True while tokens are revoked: a drain that was forced must not refuse the revoke routes' exchanges. */
+    private volatile boolean revoking;
 
     /** Takes over the context's strategy with the settings Camel Main gave it (shutdown-timeout and the others). */
     ShutdownRevocation(AuthroutesComponent component, ShutdownStrategy configured) {
@@ -60,8 +62,22 @@ final class ShutdownRevocation extends DefaultShutdownStrategy {
         Map<Boolean, List<RouteStartupOrder>> byKind = routes.stream()
                 .collect(Collectors.partitioningBy(route -> tokenRoutes.contains(route.getRoute().getRouteId())));
         boolean drained = super.doShutdown(context, byKind.get(false), timeout, timeUnit, false, abortAfterTimeout, forceShutdown);
-        revoke(providers);
+        revoking = true;
+        try {
+            revoke(providers);
+        } finally {
+            revoking = false;
+        }
         return super.doShutdown(context, byKind.get(true), timeout, timeUnit, false, abortAfterTimeout, forceShutdown) && drained;
+    }
+
+    /**
+     * Once a drain outlasted the shutdown timeout, Camel refuses every new exchange while this says true; the
+     * revocation that follows the drain, forced or not, is bounded by its own timeout instead.
+     */
+    @Override
+    public boolean isForceShutdown() {
+        return !revoking && super.isForceShutdown();
     }
 
     private void revoke(List<ProviderAuth> providers) {

@@ -1,5 +1,6 @@
 package io.authroutes.monitoring;
 
+import io.authroutes.auth.camel.AuthroutesPlugin;
 import java.util.Optional;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -18,6 +19,8 @@ public class MonitoringConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        // Camel finds the library through ServiceLoader, on a class loader camel:run does not give it
+        new AuthroutesPlugin().load(context);
         PropertiesComponent properties = context.getPropertiesComponent();
         camelServer(properties, "camel.management", "Camel's management server (health, metrics)").ifPresent(Listener::requireAuthenticationWhenExposed);
         camelServer(properties, "camel.server", "Camel's HTTP server").ifPresent(Listener::requireAuthenticationWhenExposed);

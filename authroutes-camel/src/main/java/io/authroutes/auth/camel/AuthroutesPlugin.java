@@ -26,6 +26,10 @@ public class AuthroutesPlugin implements ContextServicePlugin {
 
     @Override
     public void load(CamelContext context) {
+        if (context.hasService(AuthMonitoring.class) != null) {
+            // already wired: by Camel's discovery, or by an app whose class loader hides it from that discovery
+            return;
+        }
         ProviderHttpComponent http = new ProviderHttpComponent();
         context.addComponent("http", http);
         context.addComponent("https", http);

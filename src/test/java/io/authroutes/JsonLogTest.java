@@ -48,10 +48,8 @@ class JsonLogTest {
         Files.writeString(dir.resolve("app.properties"), """
                 camel.main.name = authroutes
                 camel.main.routes-include-pattern = file:routes/auth/*.camel.yaml,file:routes/flows/flow-errors.camel.yaml,file:%s
-                camel.main.routes-builder-classes = io.authroutes.auth.camel.ProviderRoutes
                 camel.main.configuration-classes = io.authroutes.monitoring.MonitoringConfiguration,io.authroutes.sandbox.SandboxConfiguration
                 camel.main.log-mask = true
-                camel.component.http.http-client-configurer = #class:io.authroutes.auth.camel.NoAutomaticRetries
                 sandbox.enabled = false
                 hawtio.enabled = false
                 camel.management.enabled = false

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The README's lists and tables name what the code has, no more and no less. */
 class ReadmeAgreesWithCodeTest {
 
-    private static final Path ENGINE = Path.of("src/main/java/io/authroutes/auth");
+    private static final Path ENGINE = Path.of("authroutes-camel/src/main/java/io/authroutes/auth");
 
     private static String readme() throws IOException {
         return Files.readString(Path.of("README.md"));

@@ -3,6 +3,7 @@ package io.authroutes.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.authroutes.auth.SharedAccount;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.MutableClock;
 import io.authroutes.testing.RedisNodes;
@@ -93,14 +94,17 @@ class RedisClusterStoreTest {
     void primaryOfTheAccountKilledThenItsReplicaTakesOverAndTokensStayShared() throws Exception {
         List<AppInstance> instances = cluster.start(2, Clock.systemUTC());
         assertThat(failedCalls(instances, 2)).isZero();
-        int primary = primaryServing(slot(keys().get(0)));
+        long slot = slot(keys().get(0));
+        int primary = primaryServing(redis.ports().get(0), slot);
 
         try (CallsUnderLoad load = new CallsUnderLoad(instances, PROVIDER, 4)) {
             load.awaitMoreCalls(50);
             redis.kill(primary);
-            redis.await(Duration.ofSeconds(30), redis::clusterOk);
+            // the nodes say "ok" until they notice the loss (node timeout): wait until each names the promoted replica
+            redis.await(Duration.ofSeconds(30), () -> redis.clusterOk()
+                    && redis.ports().stream().allMatch(port -> primaryServing(port, slot) != primary));
             instances.forEach(instance -> await().atMost(Duration.ofSeconds(20))
-                    .until(() -> CallsUnderLoad.storeHealth(instance) == HealthCheck.State.UP));
+                    .until(() -> CallsUnderLoad.storeHealth(instance) == HealthCheck.State.UP && reachesAccount(instance)));
             int loginsAcrossFailover = server.logins();
             server.revokeAll();
             load.awaitMoreCalls(200);
@@ -125,25 +129,34 @@ class RedisClusterStoreTest {
         return Long.parseLong(RedisNodes.cli(redis.ports().get(0), "CLUSTER", "KEYSLOT", key).trim());
     }
 
-    /** The port of the primary that serves {@code slot} now, from {@code CLUSTER NODES}. */
-    private static int primaryServing(long slot) {
-        for (int port : redis.ports()) {
-            for (String line : RedisNodes.cli(port, "CLUSTER", "NODES").split("\n")) {
-                String[] fields = line.trim().split(" ");
-                if (fields.length < 9 || !fields[2].contains("master")) {
-                    continue;
-                }
-                for (int i = 8; i < fields.length; i++) {
-                    String[] range = fields[i].split("-");
-                    long from = Long.parseLong(range[0]);
-                    long to = range.length == 2 ? Long.parseLong(range[1]) : from;
-                    if (slot >= from && slot <= to) {
-                        return Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
-                    }
+    /** The port of the primary that serves {@code slot} now, as the node at {@code port} sees it ({@code CLUSTER NODES}). */
+    private static int primaryServing(int port, long slot) {
+        for (String line : RedisNodes.cli(port, "CLUSTER", "NODES").split("\n")) {
+            String[] fields = line.trim().split(" ");
+            if (fields.length < 9 || !fields[2].contains("master")) {
+                continue;
+            }
+            for (int i = 8; i < fields.length; i++) {
+                String[] range = fields[i].split("-");
+                long from = Long.parseLong(range[0]);
+                long to = range.length == 2 ? Long.parseLong(range[1]) : from;
+                if (slot >= from && slot <= to) {
+                    return Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
                 }
             }
         }
-        throw new IllegalStateException("no primary serves slot " + slot);
+        throw new IllegalStateException("the node at " + port + " names no primary for slot " + slot);
+    }
+
+    /**
+     * Whether the instance's store answered a command on the account's slot. The health check's PING may go to
+     * any node, so it is UP while the client still routes the account to the dead primary; a store command that
+     * fails makes the instance fall back, one that works ends that.
+     */
+    private static boolean reachesAccount(AppInstance instance) {
+        SharedAccount shared = instance.auth(PROVIDER).shared();
+        shared.instances();
+        return !shared.store().isFallingBack();
     }
 
     private int failedCalls(List<AppInstance> instances, int count) throws Exception {

@@ -54,6 +54,7 @@ public final class RedisNodes implements AutoCloseable {
             set.sentinels.add(port);
         }
         set.await(Duration.ofSeconds(30), () -> set.sentinels().stream().allMatch(port -> set.sentinelSees(port)));
+        set.await(Duration.ofSeconds(30), set::replicasInSync);
         return set;
     }
 
@@ -74,6 +75,7 @@ public final class RedisNodes implements AutoCloseable {
         Process cli = new ProcessBuilder(create).redirectErrorStream(true).redirectOutput(set.dir.resolve("create.log").toFile()).start();
         Assertions.assertTrue(cli.waitFor(60, TimeUnit.SECONDS) && cli.exitValue() == 0, "redis-cli --cluster create");
         set.await(Duration.ofSeconds(30), () -> set.nodes.keySet().stream().allMatch(port -> set.clusterOk(port)));
+        set.await(Duration.ofSeconds(30), set::replicasInSync);
         return set;
     }
 
@@ -156,6 +158,19 @@ public final class RedisNodes implements AutoCloseable {
 
     private List<Integer> sentinels() {
         return List.copyOf(sentinels);
+    }
+
+    /**
+     * Every replica has finished its first sync and its primary streams to it ({@code state=online}): only
+     * then does a replica count for WAIT, and hold what a failover must keep. The first sync starts only
+     * after {@code repl-diskless-sync-delay} (5 s by default), later than Sentinel or the cluster say "ready".
+     */
+    private boolean replicasInSync() {
+        return nodes.keySet().stream().filter(port -> !sentinels.contains(port)).allMatch(port -> {
+            String replication = cli(port, "INFO", "replication");
+            return replication.contains("role:slave") ? replication.contains("master_link_status:up")
+                    : replication.contains("role:master") && !replication.matches("(?s).*slave\\d+:[^\\n]*state=(?!online).*");
+        });
     }
 
     /** A sentinel that knows the replica and the two other sentinels can take part in a failover. */

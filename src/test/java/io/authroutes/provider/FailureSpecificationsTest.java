@@ -177,7 +177,7 @@ class FailureSpecificationsTest {
     @Test
     void sixteenCallersWithRandomRevocationsAndFlakyTokenEndpointThenNoCallFailsBecauseNewTokensSeemRefused() throws Exception {
         Provider p = provider("revoking");
-        RevokingUpstream upstream = new RevokingUpstream(p, Duration.ofSeconds(3), 0.01, 0.05);
+        RevokingUpstream upstream = new RevokingUpstream(p, Duration.ofSeconds(3), 0.01, 20);
         int callers = 16;
         int callsEach = 250;
         ExecutorService threads = Executors.newFixedThreadPool(callers);
@@ -209,17 +209,19 @@ class FailureSpecificationsTest {
     /**
      * An upstream under ordinary load: tokens live {@code lifetime} on the test's clock, a call revokes
      * the token it carries with probability {@code revocation} (a node that lost its session), and the
-     * token endpoint answers 500 to a {@code tokenErrors} share of requests.
+     * token endpoint answers 500 to one request in {@code tokenErrorEvery} (the second, then every
+     * {@code tokenErrorEvery}-th), so that every run meets some, however few tokens it asks for.
      */
     static final class RevokingUpstream {
         final Map<String, Instant> live = new ConcurrentHashMap<>();
         final AtomicInteger revoked = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
+        private final AtomicInteger tokenRequests = new AtomicInteger();
         private final Random random = new Random(17);
 
-        RevokingUpstream(Provider p, Duration lifetime, double revocation, double tokenErrors) {
+        RevokingUpstream(Provider p, Duration lifetime, double revocation, int tokenErrorEvery) {
             p.token.set(request -> {
-                if (chance(tokenErrors)) {
+                if (tokenRequests.incrementAndGet() % tokenErrorEvery == 2) {
                     errors.incrementAndGet();
                     return new Reply(500, "{\"error\": \"server_error\"}");
                 }

@@ -33,6 +33,20 @@ class DanglingDirectCallTest {
     }
 
     @Test
+    void flowRouteTakesTheIdOfAProviderThenTheStartIsRefusedNamingTheRoute() throws Exception {
+        Main main = app(Map.of("providers.orders.kind", "api-key", "providers.orders.apiKey", "ak-1",
+                "providers.orders.baseUrl", "http://127.0.0.1:9/api", "providers.acme.kind", "api-key",
+                "providers.acme.apiKey", "ak-2", "providers.acme.baseUrl", "http://127.0.0.1:9/api"));
+        try {
+            assertThatThrownBy(main::start).isInstanceOf(ProviderConfigurationException.class)
+                    .hasMessageContaining("a route of the application has the id 'orders', which the call route of"
+                            + " providers.orders takes; give that route another id");
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
     void flowCallsAnotherFlowThenStarts() throws Exception {
         Files.writeString(flows.resolve("audit.camel.yaml"), """
                 - route:

@@ -57,10 +57,21 @@ public final class ProviderRoutes {
         Map<String, RouteTemplateDefinition> templates = model.getRouteTemplateDefinitions().stream()
                 .collect(Collectors.toMap(RouteTemplateDefinition::getId, Function.identity()));
         for (String id : activeProviders(context)) {
-            if (model.getRouteDefinition(id) == null) {
+            RouteDefinition existing = model.getRouteDefinition(id);
+            if (existing == null) {
                 ProviderOptionsCheck.check(context, addProvider(context, model, id, templates));
+            } else if (!isProviderRoute(existing, id)) {
+                // a provider's call route takes its provider's id: a flow of that id would hide the provider
+                throw new ProviderConfigurationException(id, "a route of the application has the id '" + id
+                        + "', which the call route of providers." + id + " takes; give that route another id");
             }
         }
+    }
+
+    /** The call route made from a kind for provider {@code id}, as after a reload that kept it. */
+    private static boolean isProviderRoute(RouteDefinition route, String id) {
+        Map<String, Object> parameters = route.getTemplateParameters();
+        return parameters != null && id.equals(parameters.get("id"));
     }
 
     /** Ids of the providers whose {@code baseUrl} is set. */

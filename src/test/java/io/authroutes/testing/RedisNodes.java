@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -135,16 +136,7 @@ public final class RedisNodes implements AutoCloseable {
     }
 
     public void await(Duration atMost, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            Assertions.assertTrue(System.nanoTime() < deadline, "redis nodes ready within " + atMost);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Awaitility.await("redis nodes ready").atMost(atMost).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 
     /** Every live node says the cluster serves all its slots. */

@@ -120,14 +120,15 @@ public final class ProviderAuth implements TokenLoader {
      * caller waits for that attempt; otherwise it fails at once with the typed reason.
      */
     public Token token() {
-        // the policy's time: monotonic, so a wall clock set back does not stretch the wait
-        Instant asked = policy.now();
+        // the policy's time: monotonic, so a wall clock set back does not stretch the wait; a number, so
+        // a call that gets its token at once allocates nothing for it
+        long asked = policy.ticks();
         while (true) {
             try {
                 return await(cache.get(providerId(), this));
             } catch (TokenEndpointUnavailableException | UnusableTokenAnswerException e) {
                 Gate login = policy.gate(TokenOperation.LOGIN);
-                if (!login.failing() || login.nextAttemptAt().isAfter(asked.plus(policy.settings().callerWait()))
+                if (!login.failing() || login.nextAttemptAt().isAfter(policy.at(asked).plus(policy.settings().callerWait()))
                         || !waitFor(login.nextAttemptAt())) {
                     throw e;
                 }

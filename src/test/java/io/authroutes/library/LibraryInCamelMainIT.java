@@ -26,25 +26,10 @@ class LibraryInCamelMainIT {
     void providerBlockAndFlowOnlyThenTheCallArrivesAuthenticated() throws Exception {
         CountDownLatch authenticated = new CountDownLatch(1);
         try (FakeApi api = new FakeApi(); ScratchApp app = ScratchApp.create("camel-main")) {
-            api.on("/oauth2/token", request -> new Reply(200,
-                    "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
-            api.on("/api/orders", request -> {
-                if (!request.header("Authorization").equals("Bearer " + TOKEN)) {
-                    return new Reply(401, "{}");
-                }
-                authenticated.countDown();
-                return new Reply(200, "{\"orders\":[]}");
-            });
+            serveOrdersBehindToken(api, authenticated);
             app.pom(List.of("org.apache.camel:camel-bom:4.18.0"),
                             List.of("org.apache.camel:camel-main", "org.apache.camel:camel-yaml-dsl", "org.apache.camel:camel-timer"))
-                    .file("src/main/resources/application.properties", """
-                            camel.main.name = orders
-                            providers.acme.kind = oauth2-client-credentials
-                            providers.acme.baseUrl = %s
-                            providers.acme.tokenUrl = %s
-                            providers.acme.clientId = orders-app
-                            providers.acme.clientSecret = cs-orders-7a1f
-                            """.formatted(api.url("/api"), api.url("/oauth2/token")))
+                    .file("src/main/resources/application.properties", providerBlock(api))
                     .file("src/main/resources/camel/orders.camel.yaml", ORDERS_FLOW);
             app.build();
 
@@ -55,24 +40,51 @@ class LibraryInCamelMainIT {
         }
     }
 
-    /** A flow as a user writes it: the provider is just direct:acme. */
-    static final String ORDERS_FLOW = """
-            - route:
-                id: orders
-                from:
-                  uri: timer:orders
-                  parameters:
-                    repeatCount: 1
-                  steps:
-                    - setHeader:
-                        name: CamelHttpMethod
-                        constant: GET
-                    - setHeader:
-                        name: CamelHttpPath
-                        constant: /orders
-                    - to: direct:acme
-                    - log: "orders: ${body}"
-            """;
+    /** An orders API behind OAuth2 client credentials; {@code authenticated} counts down when a call carries the token. */
+    static void serveOrdersBehindToken(FakeApi api, CountDownLatch authenticated) {
+        api.on("/oauth2/token", request -> new Reply(200,
+                "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+        api.on("/api/orders", request -> {
+            if (!request.header("Authorization").equals("Bearer " + TOKEN)) {
+                return new Reply(401, "{}");
+            }
+            authenticated.countDown();
+            return new Reply(200, "{\"orders\":[]}");
+        });
+    }
+
+    /** The application.properties a user writes for that API: the app's name and one providers block. */
+    static String providerBlock(FakeApi api) {
+        return """
+                camel.main.name = orders
+                providers.acme.kind = oauth2-client-credentials
+                providers.acme.baseUrl = %s
+                providers.acme.tokenUrl = %s
+                providers.acme.clientId = orders-app
+                providers.acme.clientSecret = cs-orders-7a1f
+                """.formatted(api.url("/api"), api.url("/oauth2/token"));
+    }
+
+    /** A flow as a user writes it, started once: the provider is just direct:acme. */
+    static final String ORDERS_FLOW = ordersFlow("timer:orders?repeatCount=1");
+
+    static String ordersFlow(String from) {
+        return """
+                - route:
+                    id: orders
+                    from:
+                      uri: %s
+                      steps:
+                        - setHeader:
+                            name: CamelHttpMethod
+                            constant: GET
+                        - setHeader:
+                            name: CamelHttpPath
+                            constant: /orders
+                        - to: direct:acme
+                        - log: "orders: ${body}"
+                """.formatted(from);
+    }
 
     /** No web console, web server or logging binding arrives with the library, and Netty at most once. */
     static void assertNothingTheHostChooses(String tree) {

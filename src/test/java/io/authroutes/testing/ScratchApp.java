@@ -23,10 +23,8 @@ import java.util.stream.Stream;
 public final class ScratchApp implements AutoCloseable {
 
     private static final String GROUP_PATH = "io/authroutes";
-    /** The plugins a compile needs, at versions the outer build has already resolved. */
+    /** The plugins a build up to {@code package} needs, at versions the outer build has already resolved. */
     private static final String PINNED_PLUGINS = """
-              <build>
-                <plugins>
                   <plugin>
                     <groupId>org.apache.maven.plugins</groupId>
                     <artifactId>maven-resources-plugin</artifactId>
@@ -37,8 +35,17 @@ public final class ScratchApp implements AutoCloseable {
                     <artifactId>maven-compiler-plugin</artifactId>
                     <version>3.14.0</version>
                   </plugin>
-                </plugins>
-              </build>""";
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <version>3.5.3</version>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-jar-plugin</artifactId>
+                    <version>3.4.2</version>
+                  </plugin>
+            """;
     private static final int BUILD_MINUTES = 10;
 
     private final Path dir;
@@ -61,6 +68,11 @@ public final class ScratchApp implements AutoCloseable {
      * (as {@code groupId:artifactId}, versions from the boms) and authroutes-camel as installed.
      */
     public ScratchApp pom(List<String> boms, List<String> dependencies) throws IOException {
+        return pom(boms, dependencies, List.of());
+    }
+
+    /** As {@link #pom(List, List)}, with {@code buildGoals} (as {@code groupId:artifactId:version:goal}) bound to the build. */
+    public ScratchApp pom(List<String> boms, List<String> dependencies, List<String> buildGoals) throws IOException {
         StringBuilder managed = new StringBuilder();
         for (String bom : boms) {
             String[] gav = bom.split(":");
@@ -77,6 +89,16 @@ public final class ScratchApp implements AutoCloseable {
             used.append("""
                         <dependency><groupId>%s</groupId><artifactId>%s</artifactId></dependency>
                     """.formatted(ga[0], ga[1]));
+        }
+        StringBuilder plugins = new StringBuilder(PINNED_PLUGINS);
+        for (String buildGoal : buildGoals) {
+            String[] goal = buildGoal.split(":");
+            plugins.append("""
+                          <plugin>
+                            <groupId>%s</groupId><artifactId>%s</artifactId><version>%s</version>
+                            <executions><execution><goals><goal>%s</goal></goals></execution></executions>
+                          </plugin>
+                    """.formatted(goal[0], goal[1], goal[2], goal[3]));
         }
         return file("pom.xml", """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -99,9 +121,12 @@ public final class ScratchApp implements AutoCloseable {
                       <version>%s</version>
                     </dependency>
                   </dependencies>
-                %s
+                  <build>
+                    <plugins>
+                %s    </plugins>
+                  </build>
                 </project>
-                """.formatted(managed, used, libraryVersion(), PINNED_PLUGINS));
+                """.formatted(managed, used, libraryVersion(), plugins));
     }
 
     public ScratchApp file(String relative, String content) throws IOException {
@@ -116,6 +141,11 @@ public final class ScratchApp implements AutoCloseable {
      * class path ({@code cp.txt}) and dependency tree ({@code tree.txt}).
      */
     public void build() throws IOException, InterruptedException {
+        build("compile");
+    }
+
+    /** As {@link #build()}, up to the lifecycle {@code phase} ({@code package}: what a runtime's own build plugin makes). */
+    public void build(String phase) throws IOException, InterruptedException {
         Path repo = Path.of(required("authroutes.it.repo")).toAbsolutePath();
         String version = libraryVersion();
         install(repo, "authroutes-camel", version, "jar", Path.of(required("authroutes.library.jar")));
@@ -123,7 +153,7 @@ public final class ScratchApp implements AutoCloseable {
         install(repo, "authroutes-parent", version, "pom", Path.of(required("authroutes.parent.pom")));
         file("settings.xml", settings(repo, Path.of(required("authroutes.outer.repo")).toAbsolutePath()));
         String dependencyPlugin = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:";
-        run(List.of(maven(), "-B", "-s", "settings.xml", "compile",
+        run(List.of(maven(), "-B", "-s", "settings.xml", phase,
                 dependencyPlugin + "build-classpath", "-Dmdep.outputFile=cp.txt",
                 dependencyPlugin + "tree", "-DoutputFile=tree.txt"), "build.log", BUILD_MINUTES);
     }
@@ -135,8 +165,18 @@ public final class ScratchApp implements AutoCloseable {
     /** Starts {@code mainClass} from the compiled app on its resolved class path; its output goes to {@link #log()}. */
     public void start(String mainClass) throws IOException {
         String classPath = dir.resolve("target/classes") + java.io.File.pathSeparator + Files.readString(dir.resolve("cp.txt")).trim();
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, mainClass)
+        launch(List.of("-cp", classPath, mainClass));
+    }
+
+    /** Starts the runnable jar the build made ({@code jar}, relative to the app's directory); output as {@link #start(String)}. */
+    public void startJar(String jar) throws IOException {
+        launch(List.of("-jar", dir.resolve(jar).toString()));
+    }
+
+    private void launch(List<String> javaArguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(javaArguments);
+        process = new ProcessBuilder(command)
                 .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("app.log").toFile()).start();
     }
 

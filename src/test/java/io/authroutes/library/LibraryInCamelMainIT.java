@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class LibraryInCamelMainIT {
 
     static final String TOKEN = "tk-orders-1";
+    static final String CLIENT_SECRET = "cs-orders-7a1f";
 
     @Test
     void providerBlockAndFlowOnlyThenTheCallArrivesAuthenticated() throws Exception {
@@ -61,8 +62,8 @@ class LibraryInCamelMainIT {
                 providers.acme.baseUrl = %s
                 providers.acme.tokenUrl = %s
                 providers.acme.clientId = orders-app
-                providers.acme.clientSecret = cs-orders-7a1f
-                """.formatted(api.url("/api"), api.url("/oauth2/token"));
+                providers.acme.clientSecret = %s
+                """.formatted(api.url("/api"), api.url("/oauth2/token"), CLIENT_SECRET);
     }
 
     /** A flow as a user writes it, started once: the provider is just direct:acme. */

@@ -40,6 +40,8 @@ class LibraryInQuarkusIT {
             assertThat(app.awaitWhileRunning(authenticated, 3)).as("an authenticated call; the app said:%n%s", app.log()).isTrue();
             assertThat(api.requests("/oauth2/token")).isEqualTo(1);
             assertThat(api.requests("/api/orders")).isEqualTo(1);
+            assertThat(app.log()).as("Quarkus's log")
+                    .doesNotContain(LibraryInCamelMainIT.CLIENT_SECRET).doesNotContain(LibraryInCamelMainIT.TOKEN);
         }
     }
 

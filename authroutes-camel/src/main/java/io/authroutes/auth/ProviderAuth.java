@@ -50,7 +50,7 @@ public final class ProviderAuth implements TokenLoader {
     private final SessionLogouts logouts;
     private volatile boolean closed;
 
-    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
+    ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
                         TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
         this.settings = settings;
         this.endpoint = endpoint;
@@ -90,7 +90,7 @@ public final class ProviderAuth implements TokenLoader {
      * Joins the other instances on the token store: counted among the token's users, the login gate shared,
      * and the near cache following the tokens they store or drop.
      */
-    public void joinCluster() {
+    void joinCluster() {
         if (!shared.store().isShared()) {
             return;
         }

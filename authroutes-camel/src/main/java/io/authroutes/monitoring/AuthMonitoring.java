@@ -69,7 +69,7 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
             }
         }
         if (health != null) {
-            StoreHealthCheck store = new StoreHealthCheck(component.store());
+            StoreHealthCheck store = new StoreHealthCheck(component.engine().store());
             store.setCamelContext(context);
             health.register(store);
             storeCheck = store;

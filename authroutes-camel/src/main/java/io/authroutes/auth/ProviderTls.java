@@ -23,6 +23,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * <p>Stores are PKCS12 or JKS files, read once at start-up so that a wrong path or password stops the
  * start with the key to fix. Passwords are declared secret in {@link ProviderOptions}, so the provider's redactor
  * masks them; Camel's parameters print them as stars.
+ * Not for applications (public for the component's HTTP client); may change.
  */
 public record ProviderTls(String providerId, Optional<Path> truststore, Optional<Path> keystore,
                           SSLContextParameters parameters) {

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 /**
  * Removes known secret values from text that came from outside (a provider's error answer, an
  * exception message), before it reaches a log, an exception or an MBean.
+ * Not for applications (public for the component's steps); may change.
  */
 public final class Redactor {
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * sealed like a token since a reason may quote the provider. {@code <credentials>} is the store's keyed
  * fingerprint of the credentials the gate was recorded with: a refusal holds back only instances that
  * would log in with those same credentials, so one restarted with the password fixed tries at once.
+ * Not for applications (public for the library's monitoring); may change.
  */
 public final class SharedAccount implements FailurePolicy.SharedGate {
 

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Opens the store {@code authroutes.store} names: {@code local} (the default) or {@code redis}. */
+/**
+ * Opens the store {@code authroutes.store} names: {@code local} (the default) or {@code redis}.
+ * Not for applications (public for the component); may change.
+ */
 public final class TokenStores {
 
     public static final String STORE_PROPERTY = TokenEngine.STORE_PROPERTY;

@@ -19,7 +19,7 @@ public final class AuthStats {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    public AuthStats() {
+    AuthStats() {
         for (TokenOperation operation : TokenOperation.values()) {
             Map<TokenRequestOutcome, LongAdder> byOutcome = new EnumMap<>(TokenRequestOutcome.class);
             for (TokenRequestOutcome outcome : TokenRequestOutcome.values()) {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * the upstream rejects one, and what an operator can do from Hawtio. What to do after a failure is
  * the {@link FailurePolicy}'s decision; this class carries it out. Every token request goes through the
  * {@link SharedAccount}, so instances sharing a token store make one request per expiry between them.
+ * Applications use {@code token()}, {@code current()}, {@code status()}, {@code invalidate()} and {@code renewNow()};
+ * the other public methods serve the library's call step and monitoring, not applications, and may change.
  */
 public final class ProviderAuth implements TokenLoader {
 
@@ -78,7 +80,7 @@ public final class ProviderAuth implements TokenLoader {
         return stats;
     }
 
-    public FailurePolicy policy() {
+    FailurePolicy policy() {
         return policy;
     }
 

@@ -44,7 +44,7 @@ public final class ProviderOptions {
     }
 
     /** The secret ones, as the credentials every provider's redactor masks. */
-    public static List<CredentialOption> secrets() {
+    static List<CredentialOption> secrets() {
         return EVERY_PROVIDER.stream().filter(ProviderOption::secret)
                 .map(option -> CredentialOption.optional(option.name()).asSecret()).toList();
     }

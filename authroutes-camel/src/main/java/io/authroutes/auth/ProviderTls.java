@@ -33,7 +33,7 @@ public record ProviderTls(String providerId, Optional<Path> truststore, Optional
     public static final String KEYSTORE = "ssl.keystore";
     public static final String KEYSTORE_PASSWORD = "ssl.keystorePassword";
     /** The private key's own password, when it differs from the keystore's. */
-    public static final String KEY_PASSWORD = "ssl.keyPassword";
+    static final String KEY_PASSWORD = "ssl.keyPassword";
 
 
     /** The provider's TLS settings, or empty when it sets none (the JVM's defaults apply). */

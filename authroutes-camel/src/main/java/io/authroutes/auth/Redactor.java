@@ -32,7 +32,7 @@ public final class Redactor {
      * Masks the values {@code secrets} supplies at the moment of redacting: a secret declared or
      * changed after the redactor was made (a route built later, an overridden property) is masked too.
      */
-    public static Redactor resolving(Supplier<? extends Collection<String>> secrets) {
+    static Redactor resolving(Supplier<? extends Collection<String>> secrets) {
         return new Redactor(secrets);
     }
 

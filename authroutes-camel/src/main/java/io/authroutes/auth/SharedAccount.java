@@ -45,7 +45,7 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
     }
 
     /** An account of this instance alone, in the local store. */
-    public static SharedAccount alone(String providerId, Clock clock) {
+    static SharedAccount alone(String providerId, Clock clock) {
         return new SharedAccount(StoreFallback.local(clock), new TokenAccount(providerId, "local"),
                 FlightLimits.forTokenTimeout(Duration.ofSeconds(30)), clock);
     }

@@ -33,7 +33,7 @@ public final class StoreFallback implements AutoCloseable {
     }
 
     /** A store of this instance alone: what the app runs with unless {@code authroutes.store} says otherwise. */
-    public static StoreFallback local(java.time.Clock clock) {
+    static StoreFallback local(java.time.Clock clock) {
         return new StoreFallback(new LocalTokenStore(clock), "local", Duration.ofSeconds(5));
     }
 

@@ -53,7 +53,7 @@ public final class ProviderAuth implements TokenLoader {
     private volatile boolean closed;
 
     ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
-                        TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
+                 TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
         this.settings = settings;
         this.endpoint = endpoint;
         this.configured = configured;

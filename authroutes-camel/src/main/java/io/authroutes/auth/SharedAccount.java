@@ -35,8 +35,8 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
     }
 
     /** @param credentials what the account logs in with, read when a gate is recorded or read; never kept */
-    public SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock,
-                         Supplier<byte[]> credentials) {
+    SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock,
+                  Supplier<byte[]> credentials) {
         this.store = store;
         this.account = account;
         this.limits = limits;

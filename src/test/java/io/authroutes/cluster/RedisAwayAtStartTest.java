@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.TokenStore.FlightLimits;
-import io.authroutes.auth.store.RedisStoreSettings;
-import io.authroutes.auth.store.RedisTokenStore;
+import io.authroutes.auth.store.TokenStores;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.RedisServer;
 import io.lettuce.core.RedisClient;
@@ -55,8 +55,7 @@ class RedisAwayAtStartTest {
             REDIS.start();
 
             await().atMost(Duration.ofSeconds(15)).until(() -> members().size() == 4);
-            RedisTokenStore other = new RedisTokenStore(RedisStoreSettings.load(k -> Optional.ofNullable(store.get(k)), Map.of()),
-                    Clock.systemUTC());
+            TokenStore other = TokenStores.open(k -> Optional.ofNullable(store.get(k)), Map.of(), Clock.systemUTC());
             try {
                 for (TokenAccount account : members()) {
                     Instant now = Instant.now();

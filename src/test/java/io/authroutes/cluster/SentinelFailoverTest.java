@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
+import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.TokenStore.FlightLimits;
-import io.authroutes.auth.store.RedisStoreSettings;
-import io.authroutes.auth.store.RedisTokenStore;
+import io.authroutes.auth.store.TokenStores;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.CapturedLog;
 import io.authroutes.testing.RedisNodes;
@@ -40,7 +40,7 @@ class SentinelFailoverTest {
     @Test
     void leaseTakenThenAReplicaHoldsItBeforeTheTokenRequestGoesOut() throws Exception {
         try (RedisNodes redis = RedisNodes.sentinel(); CapturedLog log = CapturedLog.capture()) {
-            RedisTokenStore store = store(redis);
+            TokenStore store = store(redis);
             List<String> leasesOnReplica = new ArrayList<>();
             try {
                 store.obtainOnce(ACCOUNT, null, () -> {
@@ -65,11 +65,10 @@ class SentinelFailoverTest {
         }
     }
 
-    private static RedisTokenStore store(RedisNodes redis) {
-        Map<String, String> properties = Map.of(RedisStoreSettings.URI_PROPERTY, redis.sentinelUri(),
-                RedisStoreSettings.KEY_PROPERTY, Base64.getEncoder().encodeToString(new byte[32]));
-        return new RedisTokenStore(RedisStoreSettings.load(key -> Optional.ofNullable(properties.get(key)), Map.of()),
-                Clock.systemUTC());
+    private static TokenStore store(RedisNodes redis) {
+        Map<String, String> properties = Map.of(TokenStores.STORE_PROPERTY, "redis", "authroutes.store.redis.uri",
+                redis.sentinelUri(), "authroutes.store.encryptionKey", Base64.getEncoder().encodeToString(new byte[32]));
+        return TokenStores.open(key -> Optional.ofNullable(properties.get(key)), Map.of(), Clock.systemUTC());
     }
 
     private static Token token(String value) {

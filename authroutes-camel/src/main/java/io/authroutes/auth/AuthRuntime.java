@@ -9,5 +9,5 @@ import java.util.random.RandomGenerator;
  * times backoff, how a caller waits
  * for a backing-off endpoint, where token requests run, and the randomness that jitters backoff.
  */
-public record AuthRuntime(Clock clock, MonotonicClock monotonic, Pause pause, Executor executor, RandomGenerator random) {
+record AuthRuntime(Clock clock, MonotonicClock monotonic, Pause pause, Executor executor, RandomGenerator random) {
 }

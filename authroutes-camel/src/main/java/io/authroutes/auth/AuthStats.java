@@ -6,7 +6,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of one provider, read by the MBean and the metrics. Thread-safe, never holds a secret. */
+/**
+ * Counters of one provider, read by the MBean and the metrics. Thread-safe, never holds a secret.
+ * Not for applications (public for the library's monitoring); may change.
+ */
 public final class AuthStats {
 
     private final Map<TokenOperation, Map<TokenRequestOutcome, LongAdder>> tokenRequests = new EnumMap<>(TokenOperation.class);
@@ -16,7 +19,7 @@ public final class AuthStats {
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
-    public AuthStats() {
+    AuthStats() {
         for (TokenOperation operation : TokenOperation.values()) {
             Map<TokenRequestOutcome, LongAdder> byOutcome = new EnumMap<>(TokenRequestOutcome.class);
             for (TokenRequestOutcome outcome : TokenRequestOutcome.values()) {

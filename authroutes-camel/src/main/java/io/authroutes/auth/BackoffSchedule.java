@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * together do not retry in lockstep (the "full jitter" reasoning of RFC 8085 section 3.1.3 applies to
  * any shared server).
  */
-public record BackoffSchedule(Duration first, Duration max, double jitter) {
+record BackoffSchedule(Duration first, Duration max, double jitter) {
 
     public BackoffSchedule {
         if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {

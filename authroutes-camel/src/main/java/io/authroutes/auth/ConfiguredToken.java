@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * token once and then forget the password (seed 000, "Аутентификация", steps 1-3); such a token is
  * used until the upstream rejects it, and then only a login can replace it.
  */
-public final class ConfiguredToken {
+final class ConfiguredToken {
 
     /** {@code providers.<id>.token}: a secret (declared in {@link ProviderOptions}), and optional: without it the provider logs in. */
     public static final String OPTION = "token";

@@ -4,6 +4,7 @@ package io.authroutes.auth;
  * A provider option that a token request reads ({@code providers.<id>.<name>}): a credential. The step
  * that reads it declares it, and whether its value is a secret, the way a Camel endpoint declares
  * {@code @UriParam(secret = true)}; nothing is recognised by its name.
+ * Not for applications (public for the component's steps and start-up checks); may change.
  *
  * @param name     the option, e.g. {@code clientSecret}
  * @param secret   its value is masked wherever text may reach a log, an exception or an MBean

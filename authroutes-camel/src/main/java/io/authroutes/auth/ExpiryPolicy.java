@@ -8,7 +8,7 @@ import java.time.Instant;
  * is renewed; for a token whose whole lifetime is short, never more than a tenth of it, so a 60 s skew
  * neither renews a 30 s token on every call nor spends half of a 5 s token's life on renewals.
  */
-public final class ExpiryPolicy {
+final class ExpiryPolicy {
 
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * before a real login, written when the login gate changes, so a refused password or a backoff holds back
  * every instance, not only the one that saw it (design note, "Growing past one machine").
  */
-public final class FailurePolicy {
+final class FailurePolicy {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailurePolicy.class);
 

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param freshTokenWindow  a token rejected by the upstream this soon after it was obtained counts as a
  *                          refusal of new tokens, not as an ordinary revocation ({@code freshTokenWindow})
  */
-public record FailureSettings(BackoffSchedule unavailable, BackoffSchedule refused, Duration callerWait,
+record FailureSettings(BackoffSchedule unavailable, BackoffSchedule refused, Duration callerWait,
                               Duration freshTokenWindow) {
 
     public static final FailureSettings DEFAULT = new FailureSettings(

@@ -11,6 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC-SHA256 (RFC 2104) of a value: equal values give equal digests for whoever holds the key, and
  * nobody without it can test guesses of the value offline. What a store keeps instead of credentials.
+ * Not for applications (public for the Redis token store); may change.
  */
 public record KeyedDigest(SecretKey key) {
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * The store of a single instance, and the default: nothing is shared, so a request simply runs (the near
  * cache already makes it one per instance) and this instance is always the last one. Only the failure
  * policy's state is kept, in memory, so the policy reads the same way with either store.
+ * Not for applications (public for the choice of store); may change.
  */
 public final class LocalTokenStore implements TokenStore {
 

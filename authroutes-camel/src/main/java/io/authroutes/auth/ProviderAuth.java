@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * the upstream rejects one, and what an operator can do from Hawtio. What to do after a failure is
  * the {@link FailurePolicy}'s decision; this class carries it out. Every token request goes through the
  * {@link SharedAccount}, so instances sharing a token store make one request per expiry between them.
+ * Applications use {@code token()}, {@code current()}, {@code status()}, {@code invalidate()} and {@code renewNow()};
+ * the other public methods serve the library's call step and monitoring, not applications, and may change.
  */
 public final class ProviderAuth implements TokenLoader {
 
@@ -50,8 +52,8 @@ public final class ProviderAuth implements TokenLoader {
     private final SessionLogouts logouts;
     private volatile boolean closed;
 
-    public ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
-                        TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
+    ProviderAuth(ProviderSettings settings, TokenEndpoint endpoint, ConfiguredToken configured, Redactor redactor,
+                 TokenCache cache, SharedAccount shared, AuthRuntime runtime) {
         this.settings = settings;
         this.endpoint = endpoint;
         this.configured = configured;
@@ -78,7 +80,7 @@ public final class ProviderAuth implements TokenLoader {
         return stats;
     }
 
-    public FailurePolicy policy() {
+    FailurePolicy policy() {
         return policy;
     }
 
@@ -90,7 +92,7 @@ public final class ProviderAuth implements TokenLoader {
      * Joins the other instances on the token store: counted among the token's users, the login gate shared,
      * and the near cache following the tokens they store or drop.
      */
-    public void joinCluster() {
+    void joinCluster() {
         if (!shared.store().isShared()) {
             return;
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The credential options each provider's token requests read, as their steps declared them when the
  * provider's routes were built. What the redactor masks and what the start-up checks require.
  */
-public final class ProviderCredentials {
+final class ProviderCredentials {
 
     private final Map<String, Map<String, CredentialOption>> byProvider = new ConcurrentHashMap<>();
     private final List<CredentialOption> everyProvider;

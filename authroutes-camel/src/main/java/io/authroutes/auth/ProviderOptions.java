@@ -8,6 +8,7 @@ import java.util.Optional;
  * its route templates' parameters (name, default and description in its YAML), and its steps add the
  * credentials they read ({@link CredentialOption}); nothing else is a {@code providers.<id>.*} key.
  * A new engine option is one line here, beside the code that reads it.
+ * Not for applications (public for the start-up checks and the generated option reference); may change.
  */
 public final class ProviderOptions {
 
@@ -43,7 +44,7 @@ public final class ProviderOptions {
     }
 
     /** The secret ones, as the credentials every provider's redactor masks. */
-    public static List<CredentialOption> secrets() {
+    static List<CredentialOption> secrets() {
         return EVERY_PROVIDER.stream().filter(ProviderOption::secret)
                 .map(option -> CredentialOption.optional(option.name()).asSecret()).toList();
     }

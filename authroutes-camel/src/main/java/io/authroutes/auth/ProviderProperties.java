@@ -6,6 +6,7 @@ import java.util.function.Function;
 /**
  * The {@code providers.<id>.*} block of one provider, read through Camel's property placeholders so
  * that every key can come from the file, a JVM system property or an environment variable.
+ * Not for applications (public for the component's steps and routes); may change.
  */
 public record ProviderProperties(String providerId, Function<String, Optional<String>> lookup) {
 

@@ -13,6 +13,7 @@ import org.apache.camel.util.TimeUtils;
  * The engine-level options of one provider, validated once, with errors that name the key to fix.
  * Provider-specific options (credentials, client names) stay in the properties and are read by the
  * provider's routes, whose steps declare them ({@link CredentialOption}); secrets never enter this record.
+ * Not for applications (public for the component's call step and routes); may change.
  */
 public record ProviderSettings(String providerId, URI baseUrl, ExpiryPolicy expiry, int maxReauthAttempts,
                                FailureSettings failure, Duration tokenTimeout) {

@@ -23,6 +23,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
  * <p>Stores are PKCS12 or JKS files, read once at start-up so that a wrong path or password stops the
  * start with the key to fix. Passwords are declared secret in {@link ProviderOptions}, so the provider's redactor
  * masks them; Camel's parameters print them as stars.
+ * Not for applications (public for the component's HTTP client); may change.
  */
 public record ProviderTls(String providerId, Optional<Path> truststore, Optional<Path> keystore,
                           SSLContextParameters parameters) {
@@ -32,7 +33,7 @@ public record ProviderTls(String providerId, Optional<Path> truststore, Optional
     public static final String KEYSTORE = "ssl.keystore";
     public static final String KEYSTORE_PASSWORD = "ssl.keystorePassword";
     /** The private key's own password, when it differs from the keystore's. */
-    public static final String KEY_PASSWORD = "ssl.keyPassword";
+    static final String KEY_PASSWORD = "ssl.keyPassword";
 
 
     /** The provider's TLS settings, or empty when it sets none (the JVM's defaults apply). */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 /**
  * Removes known secret values from text that came from outside (a provider's error answer, an
  * exception message), before it reaches a log, an exception or an MBean.
+ * Not for applications (public for the component's steps); may change.
  */
 public final class Redactor {
 
@@ -31,7 +32,7 @@ public final class Redactor {
      * Masks the values {@code secrets} supplies at the moment of redacting: a secret declared or
      * changed after the redactor was made (a route built later, an overridden property) is masked too.
      */
-    public static Redactor resolving(Supplier<? extends Collection<String>> secrets) {
+    static Redactor resolving(Supplier<? extends Collection<String>> secrets) {
         return new Redactor(secrets);
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * sealed like a token since a reason may quote the provider. {@code <credentials>} is the store's keyed
  * fingerprint of the credentials the gate was recorded with: a refusal holds back only instances that
  * would log in with those same credentials, so one restarted with the password fixed tries at once.
+ * Not for applications (public for the library's monitoring); may change.
  */
 public final class SharedAccount implements FailurePolicy.SharedGate {
 
@@ -34,8 +35,8 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
     }
 
     /** @param credentials what the account logs in with, read when a gate is recorded or read; never kept */
-    public SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock,
-                         Supplier<byte[]> credentials) {
+    SharedAccount(StoreFallback store, TokenAccount account, FlightLimits limits, Clock clock,
+                  Supplier<byte[]> credentials) {
         this.store = store;
         this.account = account;
         this.limits = limits;
@@ -44,7 +45,7 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
     }
 
     /** An account of this instance alone, in the local store. */
-    public static SharedAccount alone(String providerId, Clock clock) {
+    static SharedAccount alone(String providerId, Clock clock) {
         return new SharedAccount(StoreFallback.local(clock), new TokenAccount(providerId, "local"),
                 FlightLimits.forTokenTimeout(Duration.ofSeconds(30)), clock);
     }

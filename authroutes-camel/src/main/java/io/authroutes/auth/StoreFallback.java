@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  * failed store command logs one WARN and every provider goes on with its near cache and its own token
  * requests; the store is tried again after {@code retryAfter}, and the first command that works logs
  * one INFO. Nothing is replayed on return: each provider adopts the shared token at its next token request.
+ * Not for applications (public for the library's monitoring); may change.
  */
 public final class StoreFallback implements AutoCloseable {
 
@@ -32,7 +33,7 @@ public final class StoreFallback implements AutoCloseable {
     }
 
     /** A store of this instance alone: what the app runs with unless {@code authroutes.store} says otherwise. */
-    public static StoreFallback local(java.time.Clock clock) {
+    static StoreFallback local(java.time.Clock clock) {
         return new StoreFallback(new LocalTokenStore(clock), "local", Duration.ofSeconds(5));
     }
 

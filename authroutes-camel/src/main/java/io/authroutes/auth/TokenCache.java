@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentMap;
  * never holds up another. A future that fails is dropped, so the next caller tries again; its failure
  * reaches the callers as the typed exception it is, and no library logs it on the way.
  */
-public final class TokenCache {
+final class TokenCache {
 
     /** What a call learns when it reports its token rejected. */
     enum Rejection {

@@ -2,7 +2,10 @@ package io.authroutes.auth;
 
 import java.util.Optional;
 
-/** Where a provider's tokens come from: one request per call, no caching, no retries. */
+/**
+ * Where a provider's tokens come from: one request per call, no caching, no retries.
+ * Not for applications (public for the component's token routes); may change.
+ */
 public interface TokenEndpoint {
 
     boolean supports(TokenOperation operation);

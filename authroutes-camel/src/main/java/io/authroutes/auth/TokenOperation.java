@@ -5,6 +5,7 @@ import java.util.Locale;
 /**
  * What a provider's token route is asked to do. Each operation a provider offers is one route,
  * {@code direct:<id>.<route>}, instantiated from the route template {@code <kind>.<route>}.
+ * Not for applications (public for the component and the library's monitoring); may change.
  */
 public enum TokenOperation {
     /** Obtain a token from credentials: the only operation every provider has. */

@@ -2,7 +2,10 @@ package io.authroutes.auth;
 
 import java.util.Locale;
 
-/** How one request to a token endpoint ended; a metrics tag. */
+/**
+ * How one request to a token endpoint ended; a metrics tag.
+ * Not for applications (public for the library's monitoring); may change.
+ */
 public enum TokenRequestOutcome {
     SUCCESS,
     /** Credentials (login) or grant (refresh, extend) refused. */

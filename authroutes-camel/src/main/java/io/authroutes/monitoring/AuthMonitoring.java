@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  * Once the context has started, publishes every active provider three ways: an MBean
  * ({@link ProviderAuthView}), a health check ({@link ProviderHealthCheck}) and meters
  * ({@link AuthMetrics}); and the token store as a health check ({@link StoreHealthCheck}). Withdraws the MBeans and health checks when the context stops.
+ * Not for applications (public for the component's plugin); may change.
  */
 public final class AuthMonitoring extends ServiceSupport implements ExtendedStartupListener {
 
@@ -69,7 +70,7 @@ public final class AuthMonitoring extends ServiceSupport implements ExtendedStar
             }
         }
         if (health != null) {
-            StoreHealthCheck store = new StoreHealthCheck(component.store());
+            StoreHealthCheck store = new StoreHealthCheck(component.engine().store());
             store.setCamelContext(context);
             health.register(store);
             storeCheck = store;

@@ -10,7 +10,7 @@ import javax.management.MalformedObjectNameException;
 import javax.management.ObjectName;
 
 /** The MBean of one provider: reads {@link ProviderAuth} on every request, keeps no state of its own. */
-public final class ProviderAuthView implements ProviderAuthMBean {
+final class ProviderAuthView implements ProviderAuthMBean {
 
     public static final String DOMAIN = "io.authroutes";
 

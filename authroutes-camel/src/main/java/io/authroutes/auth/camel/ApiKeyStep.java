@@ -17,7 +17,7 @@ import org.apache.camel.support.DefaultProducer;
  * a call is rejected, the option is read again (a rotated key is picked up) and the call retried once.
  */
 @UriParams
-public class ApiKeyStep implements Step {
+class ApiKeyStep implements Step {
 
     @UriParam(label = "key", defaultValue = "apiKey", secret = true,
             description = "The provider option holding the API key (its name, not the key), read when the token is asked for")

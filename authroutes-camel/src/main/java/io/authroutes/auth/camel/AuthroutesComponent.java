@@ -1,34 +1,20 @@
 package io.authroutes.auth.camel;
 
-import io.authroutes.auth.ConfiguredToken;
 import io.authroutes.auth.CredentialOption;
-import io.authroutes.auth.AuthRuntime;
-import io.authroutes.auth.MonotonicClock;
-import io.authroutes.auth.Pause;
 import io.authroutes.auth.ProviderAuth;
-import io.authroutes.auth.ProviderCredentials;
-import io.authroutes.auth.ProviderOptions;
 import io.authroutes.auth.ProviderProperties;
-import io.authroutes.auth.ProviderSettings;
 import io.authroutes.auth.Redactor;
-import io.authroutes.auth.SharedAccount;
-import io.authroutes.auth.StoreFallback;
-import io.authroutes.auth.TokenAccount;
-import io.authroutes.auth.TokenCache;
-import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.TokenEndpoint;
+import io.authroutes.auth.TokenEngine;
+import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.store.TokenStores;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
@@ -50,14 +36,10 @@ public class AuthroutesComponent extends DefaultComponent {
 
     public static final String NAME = "authroutes";
 
-    private final Map<String, ProviderAuth> providers = new ConcurrentHashMap<>();
     /** Every header name any provider authenticates with: all are dropped from inbound calls. */
     private final CredentialHeaders credentialHeaders = new CredentialHeaders();
-    private final ProviderCredentials credentials = new ProviderCredentials(ProviderOptions.secrets());
-    private volatile Clock clock;
-    private volatile TokenCache cache;
+    private final TokenEngine engine = new TokenEngine(new CamelHost());
     private volatile ExecutorService tokenThreads;
-    private volatile StoreFallback store;
 
     public static AuthroutesComponent of(CamelContext context) {
         return context.getComponent(NAME, AuthroutesComponent.class);
@@ -76,24 +58,27 @@ public class AuthroutesComponent extends DefaultComponent {
         endpoint.getRequestFields().setSecretField(PropertiesHelper.extractProperties(parameters, RequestFieldsStep.SECRET_FIELD));
         setProperties(endpoint, parameters);
         endpoint.validate();
-        endpoint.credentialsRead().forEach(option -> credentials.declare(endpoint.getProvider(), option));
+        endpoint.credentialsRead().forEach(option -> engine.declare(endpoint.getProvider(), option));
         return endpoint;
     }
 
     /** The token lifecycle of a provider, created on first use from its {@code providers.<id>.*} block. */
     public ProviderAuth provider(String providerId) {
-        // read first: every call asks, and computeIfAbsent would make a new function object each time
-        ProviderAuth auth = providers.get(providerId);
-        return auth != null ? auth : providers.computeIfAbsent(providerId, this::createProvider);
+        return engine.provider(providerId);
     }
 
-    public Collection<ProviderAuth> providers() {
-        return providers.values();
+    /** The engine that builds every provider's auth. Not for applications; may change. */
+    public TokenEngine engine() {
+        return engine;
+    }
+
+    Collection<ProviderAuth> providers() {
+        return engine.providers();
     }
 
     /** The options a provider's token requests read, as its routes' steps declared them. */
-    public Collection<CredentialOption> credentials(String providerId) {
-        return credentials.of(providerId);
+    Collection<CredentialOption> credentials(String providerId) {
+        return engine.credentials(providerId);
     }
 
     CredentialHeaders credentialHeaders() {
@@ -101,75 +86,15 @@ public class AuthroutesComponent extends DefaultComponent {
     }
 
     ProviderProperties properties(String providerId) {
-        return new ProviderProperties(providerId, key -> getCamelContext().getPropertiesComponent().resolveProperty(key));
+        return engine.properties(providerId);
     }
 
     public Clock clock() {
-        if (clock == null) {
-            Set<Clock> clocks = getCamelContext().getRegistry().findByType(Clock.class);
-            clock = clocks.size() == 1 ? clocks.iterator().next() : Clock.systemUTC();
-        }
-        return clock;
+        return engine.clock();
     }
 
-    /** The monotonic clock backoff is timed on: a {@link MonotonicClock} bound in the registry, else System.nanoTime. */
-    private MonotonicClock monotonicClock() {
-        Set<MonotonicClock> clocks = getCamelContext().getRegistry().findByType(MonotonicClock.class);
-        return clocks.size() == 1 ? clocks.iterator().next() : MonotonicClock.system();
-    }
-
-    /** How callers wait for a backing-off token endpoint: a {@link Pause} bound in the registry, else sleeping. */
-    private Pause pause() {
-        Set<Pause> pauses = getCamelContext().getRegistry().findByType(Pause.class);
-        return pauses.size() == 1 ? pauses.iterator().next() : Pause.sleeping(clock());
-    }
-
-    private ProviderAuth createProvider(String providerId) {
-        ProviderProperties properties = properties(providerId);
-        ProviderSettings settings = ProviderSettings.load(properties);
-        SharedAccount account = new SharedAccount(store(), TokenAccount.of(properties, settings.baseUrl()),
-                FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock(), () -> credentialValues(properties));
-        ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
-                ConfiguredToken.from(properties), redactor(providerId), cache(), account,
-                new AuthRuntime(clock(), monotonicClock(), pause(), tokenThreads(), new Random()));
-        auth.joinCluster();
-        return auth;
-    }
-
-    /** Every credential option the provider's steps read, with its value: what a refused login was tried with. */
-    private byte[] credentialValues(ProviderProperties properties) {
-        return credentials.of(properties.providerId()).stream()
-                .map(option -> option.name() + "=" + properties.optional(option.name()).orElse(""))
-                .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Where tokens live beyond this instance: {@code authroutes.store} (local, the default, or redis). */
-    public synchronized StoreFallback store() {
-        if (store == null) {
-            var properties = getCamelContext().getPropertiesComponent();
-            String kind = properties.resolveProperty(TokenStores.STORE_PROPERTY).orElse("local").trim();
-            Duration retryAfter = properties.resolveProperty("authroutes.store.retryAfter")
-                    .map(v -> Duration.ofMillis(org.apache.camel.util.TimeUtils.toMilliSeconds(v))).orElse(Duration.ofSeconds(5));
-            store = new StoreFallback(TokenStores.open(properties::resolveProperty, System.getenv(), clock()), kind, retryAfter);
-        }
-        return store;
-    }
-
-    /**
-     * Masks the value of every option the provider's steps declare secret, resolved as the steps read
-     * it: from the properties file, a JVM system property, an environment variable or {@code {{env:...}}}.
-     */
     Redactor redactor(String providerId) {
-        ProviderProperties properties = properties(providerId);
-        return Redactor.resolving(() -> credentials.secretOptions(providerId).stream()
-                .map(option -> properties.optional(option).orElse(null)).toList());
-    }
-
-    private synchronized TokenCache cache() {
-        if (cache == null) {
-            cache = new TokenCache(clock());
-        }
-        return cache;
+        return engine.redactor(providerId);
     }
 
     private synchronized ExecutorService tokenThreads() {
@@ -180,11 +105,41 @@ public class AuthroutesComponent extends DefaultComponent {
         return tokenThreads;
     }
 
+    /** What the engine learns from Camel: properties, the registry, thread pools and the provider's token routes. */
+    private final class CamelHost implements TokenEngine.Host {
+
+        @Override
+        public Optional<String> property(String key) {
+            return getCamelContext().getPropertiesComponent().resolveProperty(key);
+        }
+
+        @Override
+        public <T> Optional<T> bound(Class<T> type) {
+            Set<T> bound = getCamelContext().getRegistry().findByType(type);
+            return bound.size() == 1 ? Optional.of(bound.iterator().next()) : Optional.empty();
+        }
+
+        @Override
+        public Executor tokenThreads() {
+            return AuthroutesComponent.this.tokenThreads();
+        }
+
+        @Override
+        public TokenEndpoint tokenEndpoint(String providerId, Clock clock) {
+            return new RouteTokenEndpoint(getCamelContext(), providerId, clock);
+        }
+
+        @Override
+        public TokenStore openStore(Clock clock) {
+            return TokenStores.open(getCamelContext().getPropertiesComponent()::resolveProperty, System.getenv(), clock);
+        }
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         // a wrong authroutes.store.* setting refuses the start, before any call is made
-        store();
+        engine.store();
         // on stop: routes drain, then tokens are revoked, then token routes and HTTP clients stop
         if (!(getCamelContext().getShutdownStrategy() instanceof ShutdownRevocation)) {
             getCamelContext().setShutdownStrategy(new ShutdownRevocation(this, getCamelContext().getShutdownStrategy()));
@@ -197,10 +152,7 @@ public class AuthroutesComponent extends DefaultComponent {
             getCamelContext().getExecutorServiceManager().shutdown(tokenThreads);
             tokenThreads = null;
         }
-        if (store != null) {
-            store.close();
-            store = null;
-        }
+        engine.closeStore();
         super.doStop();
     }
 }

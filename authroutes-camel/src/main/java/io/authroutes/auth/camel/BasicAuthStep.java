@@ -20,7 +20,7 @@ import org.apache.camel.support.DefaultProducer;
  * {@code prefix=Basic}).
  */
 @UriParams
-public class BasicAuthStep implements Step {
+class BasicAuthStep implements Step {
 
     @UriParam(label = "basic", defaultValue = "username", description = "The provider option holding the user name, e.g. login")
     private String username = "username";

@@ -19,7 +19,7 @@ import org.apache.camel.spi.UriParams;
  * is {@link TokenPlacements}' business.
  */
 @UriParams
-public class CallStep implements Step {
+class CallStep implements Step {
 
     /** Prefix of the options naming a provider header, e.g. {@code providerHeader.X-ZONT-Client}. */
     static final String PROVIDER_HEADER = "providerHeader.";

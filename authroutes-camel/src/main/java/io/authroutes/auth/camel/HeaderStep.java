@@ -19,7 +19,7 @@ import org.apache.camel.support.DefaultProducer;
  * would resolve the secret into the route definition, where Hawtio and route dumps show it.
  */
 @UriParams
-public class HeaderStep implements Step {
+class HeaderStep implements Step {
 
     @UriParam(label = "header", description = "The header to set, e.g. X-Api-Key")
     private String name;

@@ -8,7 +8,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  * engine's retry, backoff and cooldown (providers.<id>.tokenRetry*) are then the only ones, and a
  * provider sees exactly the requests they describe.
  */
-public class NoAutomaticRetries implements HttpClientConfigurer {
+class NoAutomaticRetries implements HttpClientConfigurer {
 
     @Override
     public void configureHttpClient(HttpClientBuilder builder) {

@@ -8,6 +8,7 @@ import java.util.Collection;
  * A rule a provider block must pass before the app starts, contributed by a part of the app that knows
  * something the engine does not (the sandbox knows its demo credentials). Bound in the Camel registry;
  * run once per provider after its routes are built.
+ * Not for applications (public for the standalone app's sandbox); may change.
  */
 public interface ProviderBlockCheck {
 

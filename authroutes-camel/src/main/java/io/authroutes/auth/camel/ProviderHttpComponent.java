@@ -24,7 +24,7 @@ import org.apache.camel.component.http.HttpEndpoint;
  * One instance serves both schemes, so the {@code camel.component.http.*} settings (time limits, no hidden
  * retries) apply to https too.
  */
-public class ProviderHttpComponent extends HttpComponent {
+class ProviderHttpComponent extends HttpComponent {
 
     static final String BEAN_PREFIX = "authroutes-tls-";
 

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * secret is ever part of a route definition that Hawtio or a route dump could show. The block is then
  * checked as a whole before the routes start ({@link ProviderOptionsCheck}). A parameter whose description
  * begins {@code one of a, b} takes only those values ({@link AcceptedValues}).
+ * Not for applications (public for the library's monitoring); may change.
  */
 public final class ProviderRoutes {
 

@@ -31,7 +31,7 @@ import org.apache.camel.support.DefaultProducer;
  * credential of the provider; a {@code secretField.} reads a secret.
  */
 @UriParams
-public class RequestFieldsStep implements Step {
+class RequestFieldsStep implements Step {
 
     static final String FIELD = "field.";
     static final String SECRET_FIELD = "secretField.";

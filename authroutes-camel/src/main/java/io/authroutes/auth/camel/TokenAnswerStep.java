@@ -19,7 +19,7 @@ import org.apache.camel.spi.UriParams;
  * case-insensitively), a response header, a cookie the answer sets, or the whole body.
  */
 @UriParams
-public class TokenAnswerStep implements Step {
+class TokenAnswerStep implements Step {
 
     /** Prefix of the options naming a further value of the answer to keep, e.g. {@code keep.routeId}. */
     static final String KEEP = "keep.";

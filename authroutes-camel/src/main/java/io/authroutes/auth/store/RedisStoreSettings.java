@@ -29,7 +29,7 @@ import org.apache.camel.util.TimeUtils;
  * @param encryptionKey the AES-256 key every stored value is sealed with; the same on every instance
  * @param timing        how long to wait for Redis and for each other
  */
-public record RedisStoreSettings(String uri, Mode mode, String username, String password, String prefix,
+record RedisStoreSettings(String uri, Mode mode, String username, String password, String prefix,
                                  SecretKey encryptionKey, Timing timing) {
 
     public static final String URI_PROPERTY = "authroutes.store.redis.uri";

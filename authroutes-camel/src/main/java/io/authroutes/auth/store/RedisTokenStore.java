@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * machine"). Redis holds only values sealed by {@link TokenCipher}; see {@link TokenStore} for how the
  * engine uses it and {@link ClusterSingleFlight} for the lease.
  */
-public final class RedisTokenStore implements TokenStore {
+final class RedisTokenStore implements TokenStore {
 
     private final RedisLink link;
     private final StoreKeys keys;

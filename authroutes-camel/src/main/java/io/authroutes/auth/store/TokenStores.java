@@ -1,16 +1,20 @@
 package io.authroutes.auth.store;
 
 import io.authroutes.auth.LocalTokenStore;
+import io.authroutes.auth.TokenEngine;
 import io.authroutes.auth.TokenStore;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Opens the store {@code authroutes.store} names: {@code local} (the default) or {@code redis}. */
+/**
+ * Opens the store {@code authroutes.store} names: {@code local} (the default) or {@code redis}.
+ * Not for applications (public for the component); may change.
+ */
 public final class TokenStores {
 
-    public static final String STORE_PROPERTY = "authroutes.store";
+    public static final String STORE_PROPERTY = TokenEngine.STORE_PROPERTY;
 
     private TokenStores() {
     }

@@ -167,6 +167,7 @@ final class RedisLink implements AutoCloseable {
     }
 
     private synchronized RedisClusterCommands<String, byte[]> connected() {
+        reopenIfDisconnected();
         if (subscription == null) {
             StatefulRedisPubSubConnection<String, String> opened = client instanceof RedisClusterClient cluster
                     ? cluster.connectPubSub() : ((RedisClient) client).connectPubSub();
@@ -194,6 +195,27 @@ final class RedisLink implements AutoCloseable {
             }
         }
         return sync;
+    }
+
+    /**
+     * A connection that lost its server is opened anew by the next command instead of at Lettuce's next
+     * reconnection attempt, which may come up to {@link #RECONNECT}'s two seconds after the server is back.
+     * Opening asks the sentinels for the primary again, so after a failover an instance is on the promoted
+     * replica at its first command once the sentinels name it; the instance's next command comes at the latest
+     * {@code authroutes.store.retryAfter} after the failed one. A cluster connection follows its nodes by itself.
+     */
+    private void reopenIfDisconnected() {
+        if (client instanceof RedisClusterClient) {
+            return;
+        }
+        if (subscription != null && !subscription.isOpen()) {
+            subscription.close();
+            subscription = null;
+        }
+        if (commands != null && !commands.isOpen()) {
+            commands.close();
+            commands = null;
+        }
     }
 
     /** Redis answered SUBSCRIBE with an error: the user may use the keys but not the channel (an ACL without {@code &}). */

@@ -11,6 +11,7 @@ import io.authroutes.auth.store.RedisStoreSettings;
 import io.authroutes.auth.store.RedisTokenStore;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.CapturedLog;
+import io.authroutes.testing.MutableClock;
 import io.authroutes.testing.RedisNodes;
 import io.authroutes.testing.RotatingTokenServer;
 import java.net.URI;
@@ -22,6 +23,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,57 @@ class SentinelFailoverTest {
 
     private static Token token(String value) {
         return new Token(value, Instant.now(), Instant.now().plus(Duration.ofHours(1)), "refresh-of-" + value, Map.of());
+    }
+
+    /**
+     * A write lost in failover, made certain: while a refresh is at the provider, the replica is frozen (SIGSTOP) and
+     * the primary drops its link to it, so the token the refresh returns reaches the primary only; the primary is
+     * then killed and the replica, resumed, promoted without it. That is what asynchronous replication loses when a primary dies before streaming its last writes;
+     * the frozen replica turns a window of microseconds into one the test controls. The lease reached the replica
+     * before the refresh went out, as it does whenever a replica answers. An instance that starts after the failover
+     * finds the replaced token in the store, in its renewal window, with a refresh token presented already.
+     */
+    @Test
+    void tokenWriteLostInFailoverThenNoRefreshTokenPresentedTwiceAndNoExtraLogin() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (RedisNodes redis = RedisNodes.sentinel(); RotatingTokenServer server = new RotatingTokenServer();
+             Cluster cluster = new Cluster(redis.sentinelUri(), server, RotatingTokenServer.PASSWORD)
+                     .with("providers.mobilesmarts.tokenTimeout", "10s")) {
+            AppInstance holder = cluster.start(clock);
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+            int primary = redis.sentinelPrimary();
+            int replica = redis.sentinelReplica();
+            redis.await(Duration.ofSeconds(10), () -> RedisNodes.cli(replica, "KEYS", "*:token").contains(":token"));
+            String replaced = holder.auth(PROVIDER).current().orElseThrow().value();
+
+            server.slowRefreshes(Duration.ofSeconds(2));
+            clock.advance(Duration.ofMinutes(59).plusSeconds(10));
+            CompletableFuture<Exchange> renewing = CompletableFuture.supplyAsync(() -> holder.call(PROVIDER, "items"));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> server.refreshes() == 1);
+            // frozen, the replica cannot reconnect; cut, it gets nothing the primary writes from now on (a frozen
+            // replica alone would still read, once resumed, what its socket buffered)
+            redis.freeze(replica, true);
+            assertThat(RedisNodes.cli(primary, "CLIENT", "KILL", "TYPE", "replica").trim()).isEqualTo("1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !holder.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            assertThat(succeeded(renewing.get())).isTrue();
+            redis.kill(primary);
+            redis.freeze(replica, false);
+            redis.await(Duration.ofSeconds(30), () -> redis.sentinelPrimary() == replica);
+
+            AppInstance started = cluster.start(clock);
+            await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(started.call(PROVIDER, "items"))
+                    && !started.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+
+            assertThat(server.refreshes()).as("refresh tokens presented").isEqualTo(1);
+            assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
+            assertThat(server.logins()).isEqualTo(1);
+            assertThat(started.auth(PROVIDER).current()).isEqualTo(holder.auth(PROVIDER).current());
+        }
+    }
+
+    private static boolean succeeded(Exchange call) {
+        return call.getException() == null && call.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) == 200;
     }
 
     /**

@@ -93,12 +93,18 @@ final class ClusterSingleFlight {
                         + " now, another instance may make a token request too", account.providerId());
             }
             Token fresh = keepingLease(account, owner, lease, request);
-            stored = true;
-            keptUntilReplicated = !writtenToAReplica(account, fresh);
+            try {
+                tokens.write(account, fresh);
+                stored = true;
+                keptUntilReplicated = !commands.replicated(account, keys.token(account));
+            } catch (TokenStoreUnavailableException e) {
+                // the request was made and its token is good: hand it out
+                keptUntilReplicated = commands.hasReplicas();
+            }
             if (keptUntilReplicated) {
-                LOG.warn("{}: no Redis replica acknowledged the new token; this instance keeps the token lease and writes"
-                        + " the token again until one does (at most {} ms), so that a failover now cannot hand the replaced"
-                        + " refresh token to another instance", account.providerId(), lease.toMillis());
+                LOG.warn("{}: Redis did not confirm that a replica holds the new token; this instance keeps the token lease"
+                        + " and writes the token again until one does (at most {} ms), so that a failover now cannot hand"
+                        + " the replaced refresh token to another instance", account.providerId(), lease.toMillis());
                 keepUntilReplicated(account, owner, lease, fresh, System.nanoTime() + lease.toNanos());
             }
             return fresh;
@@ -106,16 +112,6 @@ final class ClusterSingleFlight {
             if (!keptUntilReplicated) {
                 giveBack(account, owner, stored);
             }
-        }
-    }
-
-    /** False when the write failed or no replica acknowledged it; the token is good either way and is handed out. */
-    private boolean writtenToAReplica(TokenAccount account, Token fresh) {
-        try {
-            tokens.write(account, fresh);
-            return commands.replicated(account, keys.token(account));
-        } catch (TokenStoreUnavailableException e) {
-            return false;
         }
     }
 

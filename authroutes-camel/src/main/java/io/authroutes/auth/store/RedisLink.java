@@ -150,6 +150,10 @@ final class RedisLink implements AutoCloseable {
         return call(account, "WAIT", redis -> serving(redis, key).waitForReplication(1, Math.max(1, timeout.toMillis() / 2)) >= 1);
     }
 
+    boolean hasReplicas() {
+        return replicated;
+    }
+
     /** The node that holds {@code key}: in a cluster, the primary the client routes the key's slot to. */
     private RedisClusterCommands<String, byte[]> serving(RedisClusterCommands<String, byte[]> redis, String key) {
         if (!(commands instanceof StatefulRedisClusterConnection<String, byte[]> cluster)) {

@@ -78,6 +78,11 @@ final class StoreCommands {
         return link.replicated(account, key);
     }
 
+    /** Sentinel and cluster: a write may be lost when a primary fails over before its replica has it. */
+    boolean hasReplicas() {
+        return link.hasReplicas();
+    }
+
     void releaseLease(TokenAccount account, String key, String owner) {
         script(account, "lease release", RELEASE_LEASE, key, text(owner));
     }

@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
 /**
  * The two connections of one instance (to one server, to the primary Sentinel names, or to a Redis Cluster):
  * commands (shared by all threads; Lettuce multiplexes them) and the event subscription. Both are opened on first use, so an instance starts while Redis is down, and
- * Lettuce reconnects (and resubscribes) after an outage. While disconnected, commands are rejected at
+ * Lettuce reconnects (and resubscribes) after an outage, unless a command reopens them first. While disconnected, commands are rejected at
  * once instead of queued, and every command is bounded by the timeout: Redis trouble is a
  * {@link TokenStoreUnavailableException} within that timeout, never a hang.
  */
@@ -220,8 +220,8 @@ final class RedisLink implements AutoCloseable {
      * A connection that lost its server is opened anew by the next command instead of at Lettuce's next
      * reconnection attempt, which may come up to {@link #RECONNECT}'s two seconds after the server is back.
      * Opening asks the sentinels for the primary again, so after a failover an instance is on the promoted
-     * replica at its first command once the sentinels name it; the instance's next command comes at the latest
-     * {@code authroutes.store.retryAfter} after the failed one. A cluster connection follows its nodes by itself.
+     * replica at its first command once the sentinels name it (an instance working alone sends one at its first
+     * token request after {@code authroutes.store.retryAfter}). A cluster connection follows its nodes by itself.
      */
     private void reopenIfDisconnected() {
         if (client instanceof RedisClusterClient) {

@@ -82,10 +82,11 @@ class SentinelFailoverTest {
     /**
      * A write lost in failover, made certain: while a refresh is at the provider, the replica is frozen (SIGSTOP) and
      * the primary drops its link to it, so the token the refresh returns reaches the primary only; the primary is
-     * then killed and the replica, resumed, promoted without it. That is what asynchronous replication loses when a primary dies before streaming its last writes;
-     * the frozen replica turns a window of microseconds into one the test controls. The lease reached the replica
-     * before the refresh went out, as it does whenever a replica answers. An instance that starts after the failover
-     * finds the replaced token in the store, in its renewal window, with a refresh token presented already.
+     * then killed and the replica, resumed, promoted without it. That is what asynchronous replication loses when a
+     * primary dies before streaming its last writes; the test turns a window of microseconds into one it controls.
+     * The lease reached the replica before the refresh went out, as it does whenever a replica answers. An instance
+     * that starts after the failover may find the replaced token in the store, in its renewal window, with a refresh
+     * token the provider consumed already.
      */
     @Test
     void tokenWriteLostInFailoverThenNoRefreshTokenPresentedTwiceAndNoExtraLogin() throws Exception {

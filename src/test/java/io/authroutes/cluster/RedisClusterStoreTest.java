@@ -91,7 +91,7 @@ class RedisClusterStoreTest {
     }
 
     @Test
-    void primaryOfTheAccountKilledThenItsReplicaTakesOverAndTokensStayShared() throws Exception {
+    void primaryOfTheAccountKilledThenHealthDownUntilItsReplicaTakesOverAndTokensStayShared() throws Exception {
         List<AppInstance> instances = cluster.start(2, Clock.systemUTC());
         assertThat(failedCalls(instances, 2)).isZero();
         long slot = slot(keys().get(0));
@@ -100,6 +100,10 @@ class RedisClusterStoreTest {
         try (CallsUnderLoad load = new CallsUnderLoad(instances, PROVIDER, 4)) {
             load.awaitMoreCalls(50);
             redis.kill(primary);
+            // the health asks the node of the account's slot, not any node: DOWN before the replica takes over
+            assertThat(instances).allMatch(instance -> CallsUnderLoad.storeHealth(instance) == HealthCheck.State.DOWN);
+            assertThat(redis.ports()).as("nodes naming the killed primary when the health was read")
+                    .anyMatch(port -> primaryServing(port, slot) == primary);
             // the nodes say "ok" until they notice the loss (node timeout): wait until each names the promoted replica
             redis.await(Duration.ofSeconds(30), () -> redis.clusterOk()
                     && redis.ports().stream().allMatch(port -> primaryServing(port, slot) != primary));
@@ -149,9 +153,8 @@ class RedisClusterStoreTest {
     }
 
     /**
-     * Whether the instance's store answered a command on the account's slot. The health check's PING may go to
-     * any node, so it is UP while the client still routes the account to the dead primary; a store command that
-     * fails makes the instance fall back, one that works ends that.
+     * Whether the instance works on the shared store again: a store command that failed during the failover made it
+     * fall back; the first one that works after retryAfter ends that.
      */
     private static boolean reachesAccount(AppInstance instance) {
         SharedAccount shared = instance.auth(PROVIDER).shared();

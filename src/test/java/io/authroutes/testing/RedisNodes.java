@@ -92,10 +92,22 @@ public final class RedisNodes implements AutoCloseable {
                 .map(port -> "127.0.0.1:" + port).toList());
     }
 
-    /** The port of the primary the sentinels name now. */
+    /** The port of the primary the first sentinel names now. */
     public int sentinelPrimary() {
-        String[] address = cli(sentinels().get(0), "SENTINEL", "get-master-addr-by-name", PRIMARY_NAME).split("\n");
-        return Integer.parseInt(address[1].trim());
+        return primaryNamedBy(sentinels().get(0));
+    }
+
+    /**
+     * Whether every sentinel names {@code port} as the primary: a client may ask any of them, and the others learn
+     * of a failover from the one that ran it a moment later.
+     */
+    public boolean sentinelsAllName(int port) {
+        return sentinels().stream().allMatch(sentinel -> primaryNamedBy(sentinel) == port);
+    }
+
+    private static int primaryNamedBy(int sentinel) {
+        String[] address = cli(sentinel, "SENTINEL", "get-master-addr-by-name", PRIMARY_NAME).split("\n");
+        return address.length < 2 ? -1 : Integer.parseInt(address[1].trim());
     }
 
     /** {@code redis-cli -p <port> <args>}: its output, or empty when the node does not answer. */

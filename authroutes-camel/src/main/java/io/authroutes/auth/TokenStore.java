@@ -82,7 +82,7 @@ public interface TokenStore extends AutoCloseable {
     /** Whether tokens are shared with other instances (false for the local store). */
     boolean isShared();
 
-    /** Whether the store answers now, within its timeout. */
+    /** Whether the store answers now, within its timeout, for every account this instance joined. */
     boolean reachable();
 
     /** Why values in the store cannot be read by this instance (sealed under another key), while some cannot. */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the provider answers with {@code invalid_grant} (RFC 9700 section 4.14.2). The lease is renewed three times
  * per period, so one missed renewal does not lose it; a holder that dies stops renewing, and its lease runs out.
  * On Sentinel and Cluster the holder first waits until a replica holds the lease, so a failover right after
- * cannot hand the lease, and the same refresh token, to a second instance (README, "What a failover costs").
+ * cannot hand the lease, and the same refresh token, to a second instance; it gives the lease back only once a
+ * replica holds the new token too (README, "What a failover costs").
  */
 final class ClusterSingleFlight {
 
@@ -80,13 +81,14 @@ final class ClusterSingleFlight {
 
     private Token underLease(TokenAccount account, Token replacing, Supplier<Token> request, String owner, Duration lease) {
         boolean stored = false;
+        boolean keptUntilReplicated = false;
         try {
             Optional<Token> newer = newerThan(account, replacing);
             if (newer.isPresent()) {
                 stored = true;
                 return newer.get();
             }
-            if (!commands.leaseReplicated(account, keys.lease(account))) {
+            if (!commands.replicated(account, keys.lease(account))) {
                 LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; should the primary fail"
                         + " now, another instance may make a token request too", account.providerId());
             }
@@ -94,12 +96,53 @@ final class ClusterSingleFlight {
             try {
                 tokens.write(account, fresh);
                 stored = true;
+                keptUntilReplicated = !commands.replicated(account, keys.token(account));
             } catch (TokenStoreUnavailableException e) {
-                // the request was made and its token is good: hand it out; the store's health shows the outage
+                // the request was made and its token is good: hand it out
+                keptUntilReplicated = commands.hasReplicas();
+            }
+            if (keptUntilReplicated) {
+                LOG.warn("{}: Redis did not confirm that a replica holds the new token; this instance keeps the token lease"
+                        + " and writes the token again until one does (at most {} ms), so that a failover now cannot hand"
+                        + " the replaced refresh token to another instance", account.providerId(), lease.toMillis());
+                keepUntilReplicated(account, owner, lease, fresh, System.nanoTime() + lease.toNanos());
             }
             return fresh;
         } finally {
-            giveBack(account, owner, stored);
+            if (!keptUntilReplicated) {
+                giveBack(account, owner, stored);
+            }
+        }
+    }
+
+    /**
+     * A token that no replica holds may be lost in a failover, and the promoted replica would then hand out the
+     * token it replaced, whose refresh token was presented already (a second presentation is {@code invalid_grant},
+     * RFC 9700 section 4.14.2). So the holder keeps its lease, which reached a replica before the request went out,
+     * and writes the token again, unless the store holds it or a newer one, until a replica acknowledges it or one
+     * lease period has passed, trying every poll interval. An instance that read the replaced token meanwhile and
+     * renews it waits for the lease, and then finds this token.
+     */
+    private void keepUntilReplicated(TokenAccount account, String owner, Duration lease, Token fresh, long until) {
+        timer.schedule(() -> {
+            if (replicatedOrLeaseLost(account, owner, lease, fresh) || System.nanoTime() - until > 0) {
+                giveBack(account, owner, true);
+            } else {
+                keepUntilReplicated(account, owner, lease, fresh, until);
+            }
+        }, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes first: on a promoted replica whose copy of the lease ran out, the token is what still protects. */
+    private boolean replicatedOrLeaseLost(TokenAccount account, String owner, Duration lease, Token fresh) {
+        try {
+            if (tokens.read(account).filter(stored -> !stored.obtainedAt().isBefore(fresh.obtainedAt())).isEmpty()) {
+                tokens.write(account, fresh);
+            }
+            return !commands.renewLease(account, keys.lease(account), owner, lease)
+                    || commands.replicated(account, keys.token(account));
+        } catch (TokenStoreUnavailableException e) {
+            return false;
         }
     }
 

@@ -44,6 +44,11 @@ final class Membership implements AutoCloseable {
         return commands.leave(account, keys.members(account), instanceId) == 0;
     }
 
+    /** The accounts this instance uses, and so the ones whose keys its commands touch. */
+    Set<TokenAccount> joined() {
+        return Set.copyOf(joined);
+    }
+
     long live(TokenAccount account) {
         return commands.live(account, keys.members(account));
     }

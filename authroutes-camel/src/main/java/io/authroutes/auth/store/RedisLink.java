@@ -18,6 +18,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -28,6 +29,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -36,7 +38,7 @@ import java.util.stream.IntStream;
 /**
  * The two connections of one instance (to one server, to the primary Sentinel names, or to a Redis Cluster):
  * commands (shared by all threads; Lettuce multiplexes them) and the event subscription. Both are opened on first use, so an instance starts while Redis is down, and
- * Lettuce reconnects (and resubscribes) after an outage. While disconnected, commands are rejected at
+ * Lettuce reconnects (and resubscribes) after an outage, unless a command reopens them first. While disconnected, commands are rejected at
  * once instead of queued, and every command is bounded by the timeout: Redis trouble is a
  * {@link TokenStoreUnavailableException} within that timeout, never a hang.
  */
@@ -144,29 +146,47 @@ final class RedisLink implements AutoCloseable {
         if (!replicated) {
             return true;
         }
-        return call(account, "WAIT", redis -> {
-            RedisClusterCommands<String, byte[]> node = commands instanceof StatefulRedisClusterConnection<String, byte[]> cluster
-                    ? cluster.getConnection(cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(key)).getNodeId()).sync()
-                    : redis;
-            // half the command timeout, so Redis answers "no replica yet" before the client gives up on it
-            return node.waitForReplication(1, Math.max(1, timeout.toMillis() / 2)) >= 1;
-        });
+        // half the command timeout, so Redis answers "no replica yet" before the client gives up on it
+        return call(account, "WAIT", redis -> serving(redis, key).waitForReplication(1, Math.max(1, timeout.toMillis() / 2)) >= 1);
+    }
+
+    boolean hasReplicas() {
+        return replicated;
+    }
+
+    /** The node that holds {@code key}: in a cluster, the primary the client routes the key's slot to. */
+    private RedisClusterCommands<String, byte[]> serving(RedisClusterCommands<String, byte[]> redis, String key) {
+        if (!(commands instanceof StatefulRedisClusterConnection<String, byte[]> cluster)) {
+            return redis;
+        }
+        int slot = SlotHash.getSlot(key);
+        RedisClusterNode node = cluster.getPartitions().getPartitionBySlot(slot);
+        if (node == null) {
+            throw new RedisException("no Redis Cluster node serves slot " + slot);
+        }
+        return cluster.getConnection(node.getNodeId()).sync();
     }
 
     /** Subscribes now if Redis answers, so events reach listeners before this instance's first command. */
     void subscribeIfReachable() {
-        reachable();
+        reachable(List.of());
     }
 
-    boolean reachable() {
+    /**
+     * Whether Redis answers where commands on {@code keys} go: in a cluster, the node serving each key's slot, since
+     * any other node may answer while the primary of an account's slot is down and not yet replaced.
+     */
+    boolean reachable(Collection<String> keys) {
         try {
-            return "PONG".equals(connected().ping());
+            RedisClusterCommands<String, byte[]> redis = connected();
+            return "PONG".equals(redis.ping()) && keys.stream().allMatch(key -> "PONG".equals(serving(redis, key).ping()));
         } catch (RedisException e) {
             return false;
         }
     }
 
     private synchronized RedisClusterCommands<String, byte[]> connected() {
+        reopenIfDisconnected();
         if (subscription == null) {
             StatefulRedisPubSubConnection<String, String> opened = client instanceof RedisClusterClient cluster
                     ? cluster.connectPubSub() : ((RedisClient) client).connectPubSub();
@@ -194,6 +214,27 @@ final class RedisLink implements AutoCloseable {
             }
         }
         return sync;
+    }
+
+    /**
+     * A connection that lost its server is opened anew by the next command instead of at Lettuce's next
+     * reconnection attempt, which may come up to {@link #RECONNECT}'s two seconds after the server is back.
+     * Opening asks the sentinels for the primary again, so after a failover an instance is on the promoted
+     * replica at its first command once the sentinels name it (an instance working alone sends one at its first
+     * token request after {@code authroutes.store.retryAfter}). A cluster connection follows its nodes by itself.
+     */
+    private void reopenIfDisconnected() {
+        if (client instanceof RedisClusterClient) {
+            return;
+        }
+        if (subscription != null && !subscription.isOpen()) {
+            subscription.close();
+            subscription = null;
+        }
+        if (commands != null && !commands.isOpen()) {
+            commands.close();
+            commands = null;
+        }
     }
 
     /** Redis answered SUBSCRIBE with an error: the user may use the keys but not the channel (an ACL without {@code &}). */

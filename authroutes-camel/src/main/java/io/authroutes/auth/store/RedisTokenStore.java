@@ -150,7 +150,7 @@ final class RedisTokenStore implements TokenStore {
 
     @Override
     public boolean reachable() {
-        return link.reachable();
+        return link.reachable(membership.joined().stream().map(keys::token).toList());
     }
 
     /** Disconnects without leaving: revocation is decided by {@link #leave} before this. */

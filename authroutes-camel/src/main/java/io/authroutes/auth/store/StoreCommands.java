@@ -73,9 +73,14 @@ final class StoreCommands {
         return script(account, "lease", ACQUIRE_LEASE, key, text(owner), text(lease.toMillis()));
     }
 
-    /** Whether a replica holds the lease (and so survives a failover); true where there are no replicas. */
-    boolean leaseReplicated(TokenAccount account, String key) {
+    /** Whether a replica holds {@code key} as written (and so survives a failover); true where there are no replicas. */
+    boolean replicated(TokenAccount account, String key) {
         return link.replicated(account, key);
+    }
+
+    /** Sentinel and cluster: a write may be lost when a primary fails over before its replica has it. */
+    boolean hasReplicas() {
+        return link.hasReplicas();
     }
 
     void releaseLease(TokenAccount account, String key, String owner) {

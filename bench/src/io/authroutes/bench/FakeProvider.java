@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OAuth2 client-credentials provider on loopback (RFC 6749 section 4.4): {@code POST /connect/token}
  * answers {@code access_token} and {@code expires_in} after a configurable latency; {@code GET /api/orders}
  * answers 200 to a known, unexpired, unrevoked Bearer token and 401 otherwise. It counts per client id
- * what reached it: token requests, and API answers of 401. The token endpoint has its own port, or
- * the API's own host:port when {@code tokenOnApiHost}.
+ * what reached it: token requests, and API answers of 401; and the revocations it was told to make. The
+ * token endpoint has its own port, or the API's own host:port when {@code tokenOnApiHost}. It runs in its
+ * own JVM ({@link FakeProviderProcess}), so what it costs to answer is not paid by the callers' CPUs.
  */
 final class FakeProvider implements AutoCloseable {
 
@@ -50,29 +51,35 @@ final class FakeProvider implements AutoCloseable {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unauthorized = new ConcurrentHashMap<>();
+    private final AtomicInteger revocations = new AtomicInteger();
 
     FakeProvider(Duration tokenLatency, Duration tokenLifetime, boolean tokenOnApiHost) throws IOException {
         this.tokenLatency = tokenLatency;
         this.tokenLifetime = tokenLifetime;
-        api = start();
+        // the API answers on the server's own dispatcher thread: no hand-over to another thread per call, so
+        // the fake's cost per call stays well below the callers'; the token endpoint waits, so it has threads
+        api = start(tokenOnApiHost ? threads : null);
         api.createContext("/api/orders", this::orders);
-        tokens = tokenOnApiHost ? api : start();
+        tokens = tokenOnApiHost ? api : start(threads);
         tokens.createContext("/connect/token", this::token);
+        api.start();
+        if (tokens != api) {
+            tokens.start();
+        }
     }
 
-    private HttpServer start() throws IOException {
+    private static HttpServer start(ExecutorService executor) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.setExecutor(threads);
-        server.start();
+        server.setExecutor(executor);
         return server;
     }
 
-    String apiUrl() {
-        return "http://127.0.0.1:" + api.getAddress().getPort() + "/api";
+    int apiPort() {
+        return api.getAddress().getPort();
     }
 
-    String tokenUrl() {
-        return "http://127.0.0.1:" + tokens.getAddress().getPort() + "/connect/token";
+    int tokenPort() {
+        return tokens.getAddress().getPort();
     }
 
     /** A token that never expires, for the static-header baseline. */
@@ -90,14 +97,20 @@ final class FakeProvider implements AutoCloseable {
         return unauthorized.getOrDefault(clientId, new AtomicInteger()).get();
     }
 
+    int revocations() {
+        return revocations.get();
+    }
+
     /** Every issued token (but the static one) is refused from now on, still attributed to its client. */
     void revokeAll() {
+        revocations.incrementAndGet();
         long now = System.nanoTime();
         issued.replaceAll((token, it) -> it.clientId().equals("static") ? it : new Issued(it.clientId(), now));
     }
 
     /** The tokens of one client are refused from now on, as a password change or an operator would do. */
     void revoke(String clientId) {
+        revocations.incrementAndGet();
         long now = System.nanoTime();
         issued.replaceAll((token, it) -> it.clientId().equals(clientId) ? new Issued(it.clientId(), Math.min(now, it.expiresAtNanos())) : it);
     }
@@ -106,11 +119,6 @@ final class FakeProvider implements AutoCloseable {
     void forgetExpired() {
         long minuteAgo = System.nanoTime() - Duration.ofMinutes(1).toNanos();
         issued.values().removeIf(it -> it.expiresAtNanos() - minuteAgo < 0);
-    }
-
-    /** The ports clients connect to: the API's, and the token endpoint's when it has its own. */
-    java.util.Set<Integer> ports() {
-        return java.util.Set.of(api.getAddress().getPort(), tokens.getAddress().getPort());
     }
 
     private void token(HttpExchange exchange) throws IOException {

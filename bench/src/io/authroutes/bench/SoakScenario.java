@@ -52,9 +52,11 @@ final class SoakScenario {
 
     private final Report report;
     private final Duration length;
+    private final FakeProviderJvm fakes;
 
-    SoakScenario(Report report, Duration length) {
+    SoakScenario(Report report, Duration length, FakeProviderJvm fakes) {
         this.report = report;
+        this.fakes = fakes;
         this.length = length.compareTo(FIRST_READING) > 0 ? length : FIRST_READING.multipliedBy(2);
     }
 
@@ -63,7 +65,7 @@ final class SoakScenario {
                 + LIFETIME.toSeconds() + " s tokens, random revocations";
         System.out.println(scenario);
         String round = "soak-" + Long.toHexString(System.nanoTime());
-        try (FakeProvider fake = new FakeProvider(Duration.ofMillis(20), LIFETIME, false)) {
+        try (RemoteFake fake = fakes.open(Duration.ofMillis(20), LIFETIME, false)) {
             List<String> ids = new ArrayList<>();
             Properties extra = new Properties();
             for (int i = 2; i <= PROVIDERS; i++) {
@@ -79,13 +81,13 @@ final class SoakScenario {
         }
     }
 
-    private void soak(String scenario, FakeProvider fake, BenchApp app, List<Way.Target> targets) throws Exception {
+    private void soak(String scenario, RemoteFake fake, BenchApp app, List<Way.Target> targets) throws Exception {
         ReentrantReadWriteLock pause = new ReentrantReadWriteLock(true);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
         long end = System.nanoTime() + length.toNanos();
         CountDownLatch done = new CountDownLatch(CALLERS);
-        MachineLoad load = new MachineLoad();
+        MachineLoad load = new MachineLoad(fakes);
         for (int i = 0; i < CALLERS; i++) {
             Way.Target target = targets.get(i % targets.size());
             Thread caller = new Thread(() -> {
@@ -136,7 +138,7 @@ final class SoakScenario {
     }
 
     /** Every 5 to 15 s until the callers stop, one provider's tokens, chosen at random, are revoked. */
-    private static Thread revocations(FakeProvider fake, List<Way.Target> targets, long end) {
+    private static Thread revocations(RemoteFake fake, List<Way.Target> targets, long end) {
         Random random = new Random();
         Thread revoker = new Thread(() -> {
             try {
@@ -154,7 +156,7 @@ final class SoakScenario {
     }
 
     /** With every caller paused between calls: a full GC, then the old generation, threads and connections. */
-    private static Reading read(ReentrantReadWriteLock pause, FakeProvider fake) {
+    private static Reading read(ReentrantReadWriteLock pause, RemoteFake fake) {
         pause.writeLock().lock();
         try {
             fake.forgetExpired();

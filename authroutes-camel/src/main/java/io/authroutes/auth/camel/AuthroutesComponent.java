@@ -20,6 +20,7 @@ import io.authroutes.auth.store.TokenStores;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
@@ -131,9 +133,20 @@ public class AuthroutesComponent extends DefaultComponent {
                 FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock(), () -> credentialValues(properties));
         ProviderAuth auth = new ProviderAuth(settings, new RouteTokenEndpoint(getCamelContext(), providerId, clock()),
                 ConfiguredToken.from(properties), redactor(providerId), cache(), account,
-                new AuthRuntime(clock(), monotonicClock(), pause(), tokenThreads(), new Random()));
+                new AuthRuntime(clock(), monotonicClock(), pause(), tokenThreads(), new Random(), callLimit()));
         auth.joinCluster();
         return auth;
+    }
+
+    /**
+     * The longest a call to an upstream can take: camel-http's {@code camel.component.http.*} waits for a
+     * pooled connection, to connect and for the response, together; zero when one of them is off (no limit).
+     */
+    private Duration callLimit() {
+        HttpComponent http = getCamelContext().getComponent("http", HttpComponent.class);
+        long[] limits = http == null ? new long[] {0}
+                : new long[] {http.getConnectionRequestTimeout(), http.getConnectTimeout(), http.getResponseTimeout()};
+        return Arrays.stream(limits).anyMatch(limit -> limit <= 0) ? Duration.ZERO : Duration.ofMillis(Arrays.stream(limits).sum());
     }
 
     /** Every credential option the provider's steps read, with its value: what a refused login was tried with. */

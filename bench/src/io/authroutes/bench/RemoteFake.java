@@ -1,7 +1,5 @@
 package io.authroutes.bench;
 
-import java.util.Set;
-
 /**
  * One fake provider in the fake providers' JVM: where to call it, and what reached it.
  * Closing it stops its servers.
@@ -26,11 +24,6 @@ final class RemoteFake implements AutoCloseable {
 
     String tokenUrl() {
         return "http://127.0.0.1:" + tokenPort + "/connect/token";
-    }
-
-    /** The ports clients connect to: the API's, and the token endpoint's when it has its own. */
-    Set<Integer> ports() {
-        return Set.of(apiPort, tokenPort);
     }
 
     int apiPort() {

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers {@code access_token} and {@code expires_in} after a configurable latency; {@code GET /api/orders}
  * answers 200 to a known, unexpired, unrevoked Bearer token and 401 otherwise. It counts per client id
  * what reached it: token requests, and API answers of 401; and the revocations it was told to make. The
- * token endpoint has its own port, or the API's own host:port when {@code tokenOnApiHost}. It runs in its
- * own JVM ({@link FakeProviderProcess}), so what it costs to answer is not paid by the callers' CPUs.
+ * token endpoint (the JDK's HTTP server) has its own port, and the API its own ({@link SocketApi}), or both
+ * share the token endpoint's server when {@code tokenOnApiHost}. It runs in its own JVM
+ * ({@link FakeProviderProcess}), so what it costs to answer is not paid by the callers' CPUs.
  */
 final class FakeProvider implements AutoCloseable {
 
@@ -41,7 +42,8 @@ final class FakeProvider implements AutoCloseable {
 
     private final Duration tokenLatency;
     private final Duration tokenLifetime;
-    private final HttpServer api;
+    /** The API on its own port, or null when it shares the token endpoint's server. */
+    private final SocketApi api;
     private final HttpServer tokens;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-provider");
@@ -56,26 +58,20 @@ final class FakeProvider implements AutoCloseable {
     FakeProvider(Duration tokenLatency, Duration tokenLifetime, boolean tokenOnApiHost) throws IOException {
         this.tokenLatency = tokenLatency;
         this.tokenLifetime = tokenLifetime;
-        // the API answers on the server's own dispatcher thread: no hand-over to another thread per call, so
-        // the fake's cost per call stays well below the callers'; the token endpoint waits, so it has threads
-        api = start(tokenOnApiHost ? threads : null);
-        api.createContext("/api/orders", this::orders);
-        tokens = tokenOnApiHost ? api : start(threads);
+        tokens = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        tokens.setExecutor(threads);
         tokens.createContext("/connect/token", this::token);
-        api.start();
-        if (tokens != api) {
-            tokens.start();
+        if (tokenOnApiHost) {
+            api = null;
+            tokens.createContext("/api/orders", this::orders);
+        } else {
+            api = new SocketApi("/api/orders", ORDERS, this::status);
         }
-    }
-
-    private static HttpServer start(ExecutorService executor) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.setExecutor(executor);
-        return server;
+        tokens.start();
     }
 
     int apiPort() {
-        return api.getAddress().getPort();
+        return api == null ? tokens.getAddress().getPort() : api.port();
     }
 
     int tokenPort() {
@@ -142,17 +138,20 @@ final class FakeProvider implements AutoCloseable {
     private void orders(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-            Issued known = issued.get(token);
-            if (known == null || System.nanoTime() - known.expiresAtNanos() >= 0) {
-                String clientId = known == null ? "?" : known.clientId();
-                unauthorized.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
-                send(exchange, 401, new byte[0]);
-                return;
-            }
-            send(exchange, 200, ORDERS);
+            int status = status(exchange.getRequestHeaders().getFirst("Authorization"));
+            send(exchange, status, status == 200 ? ORDERS : new byte[0]);
         }
+    }
+
+    /** 200 to a known, unexpired, unrevoked Bearer token; 401, counted for the token's client, otherwise. */
+    private int status(String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        Issued known = issued.get(token);
+        if (known == null || System.nanoTime() - known.expiresAtNanos() >= 0) {
+            unauthorized.computeIfAbsent(known == null ? "?" : known.clientId(), k -> new AtomicInteger()).incrementAndGet();
+            return 401;
+        }
+        return 200;
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {
@@ -198,11 +197,11 @@ final class FakeProvider implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        api.stop(0);
-        if (tokens != api) {
-            tokens.stop(0);
+    public void close() throws IOException {
+        if (api != null) {
+            api.close();
         }
+        tokens.stop(0);
         threads.shutdownNow();
     }
 }

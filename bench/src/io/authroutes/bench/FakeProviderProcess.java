@@ -73,6 +73,8 @@ public final class FakeProviderProcess {
             };
             answers.println(answer);
         }
-        fakes.values().forEach(FakeProvider::close);
+        for (FakeProvider fake : fakes.values()) {
+            fake.close();
+        }
     }
 }

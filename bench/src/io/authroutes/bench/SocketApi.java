@@ -1,41 +1,38 @@
 package io.authroutes.bench;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Iterator;
 import java.util.function.ToIntFunction;
 
 /**
- * The fake's API on plain blocking sockets, one thread per connection: HTTP/1.1 with keep-alive (RFC 9112
- * section 9.3), the request's head read and the answer written at once. The JDK's server moves every
- * connection between its selector and a worker thread on each request, which made the fake spend about as
- * much CPU per call as the callers; the fake must cost well below them for the calls a second to be the
- * callers' figure. It answers GET requests to one path from the request's {@code Authorization} header.
+ * The fake's API on one thread and a selector: HTTP/1.1 with keep-alive (RFC 9112 section 9.3), each
+ * request's head read from whichever connections are ready and its answer written at once. The JDK's
+ * server moves every connection between its selector and a worker thread on each request, which made the
+ * fake spend about as much CPU per call as the callers; the fake must cost well below them for the calls a
+ * second to be the callers' figure. It answers GET requests to one path from their {@code Authorization}
+ * header, and reads a request body only by its Content-Length.
  */
 final class SocketApi implements AutoCloseable {
 
     private static final byte[] UNAUTHORIZED = head(401, "Unauthorized", 0);
     private static final byte[] NOT_FOUND = head(404, "Not Found", 0);
+    private static final byte[] END_OF_HEAD = {'\r', '\n', '\r', '\n'};
 
     private final String path;
     private final byte[] ok;
     private final ToIntFunction<String> status;
-    private final ServerSocket server;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fake-api");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ServerSocketChannel server;
+    private final Selector selector;
+    private final Thread loop;
 
     /** {@code status}: 200 or 401 for the {@code Authorization} header's value (null without one). */
     SocketApi(String path, byte[] body, ToIntFunction<String> status) throws IOException {
@@ -45,8 +42,13 @@ final class SocketApi implements AutoCloseable {
         ok = new byte[head.length + body.length];
         System.arraycopy(head, 0, ok, 0, head.length);
         System.arraycopy(body, 0, ok, head.length, body.length);
-        server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-        threads.execute(this::accept);
+        server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        server.configureBlocking(false);
+        selector = Selector.open();
+        server.register(selector, SelectionKey.OP_ACCEPT);
+        loop = new Thread(this::serve, "fake-api");
+        loop.setDaemon(true);
+        loop.start();
     }
 
     private static byte[] head(int status, String reason, int length) {
@@ -55,77 +57,117 @@ final class SocketApi implements AutoCloseable {
     }
 
     int port() {
-        return server.getLocalPort();
+        return server.socket().getLocalPort();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
+    private void serve() {
+        while (selector.isOpen()) {
             try {
-                Socket socket = server.accept();
-                // the answer is one write; without this it would wait for the client's delayed ACK (RFC 896)
-                socket.setTcpNoDelay(true);
-                open.add(socket);
-                threads.execute(() -> serve(socket));
-            } catch (IOException e) {
+                selector.select();
+                for (Iterator<SelectionKey> keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+                    SelectionKey key = keys.next();
+                    keys.remove();
+                    if (key.isAcceptable()) {
+                        accept();
+                    } else if (key.isReadable()) {
+                        read(key);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
                 return;
             }
         }
     }
 
-    private void serve(Socket socket) {
-        StringBuilder line = new StringBuilder(256);
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream()); OutputStream out = socket.getOutputStream()) {
-            while (readLine(in, line)) {
-                String target = line.toString().split(" ")[1];
-                String authorization = null;
-                long length = 0;
-                boolean close = false;
-                while (readLine(in, line) && line.length() > 0) {
-                    int colon = line.indexOf(":");
-                    String name = colon < 0 ? "" : line.substring(0, colon);
-                    if (name.equalsIgnoreCase("Authorization")) {
-                        authorization = line.substring(colon + 1).trim();
-                    } else if (name.equalsIgnoreCase("Content-Length")) {
-                        length = Long.parseLong(line.substring(colon + 1).trim());
-                    } else if (name.equalsIgnoreCase("Connection")) {
-                        close = line.substring(colon + 1).trim().equalsIgnoreCase("close");
-                    }
-                }
-                in.skipNBytes(length);
-                boolean known = target.equals(path) || target.startsWith(path + "?");
-                out.write(!known ? NOT_FOUND : status.applyAsInt(authorization) == 200 ? ok : UNAUTHORIZED);
-                out.flush();
-                if (close) {
-                    return;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client closed the connection, or sent what this fake does not read: the connection ends
-        } finally {
-            open.remove(socket);
+    private void accept() throws IOException {
+        SocketChannel client = server.accept();
+        if (client != null) {
+            client.configureBlocking(false);
+            // the answer is one write; without this it could wait for the client's delayed ACK (RFC 896)
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(16 * 1024));
         }
     }
 
-    /** One line of the request's head into {@code line}, without its CRLF; false at the end of the stream. */
-    private static boolean readLine(InputStream in, StringBuilder line) throws IOException {
-        line.setLength(0);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                return false;
+    /** Reads what arrived; answers every complete request in it; a closed or unreadable connection ends. */
+    private void read(SelectionKey key) {
+        SocketChannel client = (SocketChannel) key.channel();
+        ByteBuffer in = (ByteBuffer) key.attachment();
+        try {
+            if (client.read(in) < 0) {
+                close(key);
+                return;
             }
-            if (b != '\r') {
-                line.append((char) b);
+            in.flip();
+            while (answer(client, in)) {
+                // the next request of the same connection, if a client pipelined one
             }
+            in.compact();
+            if (!in.hasRemaining()) {
+                close(key);
+            }
+        } catch (IOException | RuntimeException e) {
+            close(key);
+        }
+    }
+
+    /** Answers the request at {@code in}'s position when its head (and body) arrived whole; false otherwise. */
+    private boolean answer(SocketChannel client, ByteBuffer in) throws IOException {
+        int end = indexOf(in, END_OF_HEAD);
+        if (end < 0) {
+            return false;
+        }
+        String head = new String(in.array(), in.position(), end - in.position(), StandardCharsets.ISO_8859_1);
+        String authorization = null;
+        int length = 0;
+        String[] lines = head.split("\r\n");
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            String name = colon < 0 ? "" : lines[i].substring(0, colon);
+            if (name.equalsIgnoreCase("Authorization")) {
+                authorization = lines[i].substring(colon + 1).trim();
+            } else if (name.equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(lines[i].substring(colon + 1).trim());
+            }
+        }
+        int bodyStart = end + END_OF_HEAD.length;
+        if (in.limit() - bodyStart < length) {
+            return false;
+        }
+        in.position(bodyStart + length);
+        String target = lines[0].split(" ")[1];
+        boolean known = target.equals(path) || target.startsWith(path + "?");
+        ByteBuffer out = ByteBuffer.wrap(!known ? NOT_FOUND : status.applyAsInt(authorization) == 200 ? ok : UNAUTHORIZED);
+        while (out.hasRemaining()) {
+            // a few hundred bytes: the loopback socket's send buffer takes them in one write
+            client.write(out);
         }
         return true;
     }
 
+    private static int indexOf(ByteBuffer in, byte[] what) {
+        byte[] bytes = in.array();
+        for (int i = in.position(); i <= in.limit() - what.length; i++) {
+            if (bytes[i] == what[0] && bytes[i + 1] == what[1] && bytes[i + 2] == what[2] && bytes[i + 3] == what[3]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void close(SelectionKey key) {
+        key.cancel();
+        try {
+            key.channel().close();
+        } catch (IOException e) {
+            // closing a connection that failed: nothing more to do
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        selector.close();
         server.close();
-        for (Socket socket : open) {
-            socket.close();
-        }
-        threads.shutdownNow();
+        loop.interrupt();
     }
 }

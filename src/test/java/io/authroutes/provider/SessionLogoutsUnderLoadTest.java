@@ -59,6 +59,8 @@ class SessionLogoutsUnderLoadTest {
     private static final Duration INTO_RENEWAL = Duration.ofSeconds(110);
     private static final Duration CALL_LIMIT = Duration.ofSeconds(40);
     private static final int CALLERS = 8;
+    /** Only how long to wait on a busy machine before calling it a failure: nothing here waits for time to pass. */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** The server's sessions, and what reached it. */
     static final class Sessions {
@@ -219,11 +221,11 @@ class SessionLogoutsUnderLoadTest {
      */
     private String renewedUnderTheHeldCall() {
         String old = session();
-        await().until(() -> old.equals(API.held.get()));
+        await().atMost(PATIENCE).until(() -> old.equals(API.held.get()));
         CLOCK.advance(INTO_RENEWAL);
-        await().until(() -> !session().equals(old));
+        await().atMost(PATIENCE).until(() -> !session().equals(old));
         int callsBefore = API.calls.get();
-        await().until(() -> API.calls.get() > callsBefore + CALLERS);
+        await().atMost(PATIENCE).until(() -> API.calls.get() > callsBefore + CALLERS);
         return old;
     }
 
@@ -250,7 +252,7 @@ class SessionLogoutsUnderLoadTest {
 
             API.releaseHeld();
             // logged out while calls on its successor, the held one again among them, never stop
-            await().until(() -> API.logouts(old) == 1);
+            await().atMost(PATIENCE).until(() -> API.logouts(old) == 1);
             replaced.add(old);
         }
         String current = session();
@@ -272,7 +274,7 @@ class SessionLogoutsUnderLoadTest {
 
         CLOCK.advance(CALL_LIMIT.plusSeconds(1));
 
-        await().until(() -> API.logouts(old) == 1);
+        await().atMost(PATIENCE).until(() -> API.logouts(old) == 1);
         assertThat(old).isEqualTo(API.held.get());
         // the held call met its session ended (440) and was sent again with the new one
         assertThat(stopped(load)).isZero();

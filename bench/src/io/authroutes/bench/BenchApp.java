@@ -15,16 +15,16 @@ final class BenchApp implements AutoCloseable {
     static final String PROVIDER = "bench";
 
     private final Main main = new Main();
-    private final FakeProvider fake;
+    private final RemoteFake fake;
     private final String round;
     private final ProducerTemplate template;
 
-    BenchApp(FakeProvider fake, String round, int callers) throws Exception {
+    BenchApp(RemoteFake fake, String round, int callers) throws Exception {
         this(fake, round, callers, new Properties());
     }
 
     /** {@code extra} on top of the shipped settings, e.g. the token store of several instances. */
-    BenchApp(FakeProvider fake, String round, int callers, Properties extra) throws Exception {
+    BenchApp(RemoteFake fake, String round, int callers, Properties extra) throws Exception {
         this.fake = fake;
         this.round = round;
         Properties p = new Properties();
@@ -48,7 +48,7 @@ final class BenchApp implements AutoCloseable {
     }
 
     /** The properties block of a provider {@code id} of kind oauth2-client-credentials at the fake, as client {@code clientId}. */
-    static Properties provider(FakeProvider fake, String id, String clientId) {
+    static Properties provider(RemoteFake fake, String id, String clientId) {
         Properties p = new Properties();
         p.setProperty("providers." + id + ".kind", "oauth2-client-credentials");
         p.setProperty("providers." + id + ".baseUrl", fake.apiUrl());

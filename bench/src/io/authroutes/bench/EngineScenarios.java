@@ -14,11 +14,13 @@ final class EngineScenarios {
 
     private final Settings settings;
     private final Report report;
+    private final FakeProviderJvm fakes;
     private int rounds;
 
-    EngineScenarios(Settings settings, Report report) {
+    EngineScenarios(Settings settings, Report report, FakeProviderJvm fakes) {
         this.settings = settings;
         this.report = report;
+        this.fakes = fakes;
     }
 
     /** Ways in a different order each round, so none always runs first (JIT, caches, a neighbour's build). */
@@ -42,6 +44,8 @@ final class EngineScenarios {
         final Map<Boolean, Figures> kilobytes = sides();
         final Map<Boolean, Figures> cpu = sides();
         final Figures addedP99 = new Figures();
+        final Figures fakeMicros = new Figures();
+        final Figures fakeBusy = new Figures();
 
         Pair(Way way) {
             this.way = way;
@@ -49,6 +53,13 @@ final class EngineScenarios {
 
         private static Map<Boolean, Figures> sides() {
             return Map.of(true, new Figures(), false, new Figures());
+        }
+
+        /** Both at once: the static header's side, this way's, and what the fake spent answering them. */
+        void add(SideBySide.Halves halves, int fakeCores) {
+            add(halves.sides());
+            fakeMicros.add(halves.fakeCpuNanos() / 1e3 / Math.max(1, halves.calls()));
+            fakeBusy.add(100.0 * halves.fakeCpuNanos() / halves.sides()[0].window().toNanos() / fakeCores);
         }
 
         /** {@code sides[0]} the static header, {@code sides[1]} this way. */
@@ -83,16 +94,16 @@ final class EngineScenarios {
         List.of(Way.AUTHROUTES, Way.CAMEL_OAUTH2, Way.STATIC_ENUM).forEach(way -> pairs.put(way, new Pair(way)));
         Pair alone = new Pair(Way.AUTHROUTES);
         for (int round = 1; round <= settings.steadyRounds(); round++) {
-            try (FakeProvider fake = new FakeProvider(Duration.ZERO, Duration.ofHours(1), false);
+            try (RemoteFake fake = fakes.open(Duration.ZERO, Duration.ofHours(1), false);
                  BenchApp app = new BenchApp(fake, round(), callers)) {
                 Way.Target baseline = app.target(Way.STATIC);
                 for (Way way : interleaved(List.copyOf(pairs.keySet()), round)) {
-                    MachineLoad load = new MachineLoad();
+                    MachineLoad load = new MachineLoad(fakes);
                     pairs.get(way).add(SideBySide.halves(app.template(), baseline, app.target(way), callers,
-                            settings.steadyWarmUp(), settings.steadyRun(), round % 2 == 0));
+                            settings.steadyWarmUp(), settings.steadyRun(), round % 2 == 0, fakes), fakes.cores());
                     report.load(scenario, round, "static header and " + way.title, load);
                 }
-                MachineLoad load = new MachineLoad();
+                MachineLoad load = new MachineLoad(fakes);
                 SideBySide.Side[] sides = SideBySide.alternating(app.template(), baseline, app.target(Way.AUTHROUTES),
                         settings.steadyWarmUp(), settings.steadyRun());
                 alone.add(sides);
@@ -113,10 +124,18 @@ final class EngineScenarios {
         report.row(scenario + ", the static header with CamelHttpMethod as camel-http's HttpMethods enum (x the String):"
                         + " calls/s, KB and CPU us per call", "—", "—",
                 e.ratio.format("%.3fx") + "; " + e.cell(e.kilobytes, "%.1f") + " KB; " + e.cell(e.cpu, "%.0f") + " us");
+        report.row(scenario + ": the fake provider's CPU per call it answered, us; its own cores busy",
+                a.fakeMicros.format("%.0f") + " us; " + a.fakeBusy.format("%.0f%%"),
+                o.fakeMicros.format("%.0f") + " us; " + o.fakeBusy.format("%.0f%%"),
+                e.fakeMicros.format("%.0f") + " us; " + e.fakeBusy.format("%.0f%%") + " (with the enum)");
         report.row(lone + ": p50 ms", alone.cell(alone.p50, "%.3f"), "—", "—");
         report.row(lone + ": p99 ms", alone.cell(alone.p99, "%.3f") + "; added " + alone.addedP99.format("%.3f"), "—", "—");
         report.target("authroutes' calls/s at least 1.05x the static header's, at the same time", a.ratio.median() >= 1.05,
                 a.ratio.format("%.3fx"));
+        // near all of its cores busy, the fake would decide the calls a second and hide the callers' difference
+        report.target("the fake provider is not what limits the calls: its own cores under 80 % busy",
+                a.fakeBusy.max() < 80, a.fakeBusy.format("%.0f%%") + " busy, " + a.fakeMicros.format("%.0f")
+                        + " us per call against the callers' " + a.cell(a.cpu, "%.0f") + " us");
         report.target("authroutes allocates at most 20 KB per call, less than the static header",
                 a.kilobytes.get(true).median() <= 20 && a.kilobytes.get(true).median() < a.kilobytes.get(false).median(),
                 a.cell(a.kilobytes, "%.1f") + " KB");
@@ -134,10 +153,10 @@ final class EngineScenarios {
         Map<Way, Figures> failed = figures(WAYS);
         for (int round = 1; round <= settings.countRounds(); round++) {
             for (Way way : interleaved(WAYS, round)) {
-                try (FakeProvider fake = new FakeProvider(Settings.TOKEN_LATENCY, Duration.ofHours(1), tokenOnApiHost);
+                try (RemoteFake fake = fakes.open(Settings.TOKEN_LATENCY, Duration.ofHours(1), tokenOnApiHost);
                      BenchApp app = new BenchApp(fake, round(), callers)) {
                     Way.Target target = app.target(way);
-                    MachineLoad load = new MachineLoad();
+                    MachineLoad load = new MachineLoad(fakes);
                     Callers.Outcome outcome = Callers.burst(app.template(), target, callers);
                     report.load(scenario, round, way.title, load);
                     failed.get(way).add(outcome.failed());
@@ -163,9 +182,9 @@ final class EngineScenarios {
         String scenario = Settings.SHORT_LIFETIME.toSeconds() + " s tokens, " + Settings.SHORT_TOKEN_CALLERS
                 + " callers, " + run.toSeconds() + " s";
         System.out.println(scenario + " (both ways at once, against one fake)");
-        try (FakeProvider fake = new FakeProvider(Duration.ofMillis(20), Settings.SHORT_LIFETIME, false);
+        try (RemoteFake fake = fakes.open(Duration.ofMillis(20), Settings.SHORT_LIFETIME, false);
              BenchApp app = new BenchApp(fake, round(), Settings.SHORT_TOKEN_CALLERS * 2)) {
-            MachineLoad load = new MachineLoad();
+            MachineLoad load = new MachineLoad(fakes);
             Map<Way, CompletableFuture<Callers.Outcome>> runs = new EnumMap<>(Way.class);
             for (Way way : TOKEN_WAYS) {
                 runs.put(way, CompletableFuture.supplyAsync(() -> steady(app, way, Settings.SHORT_TOKEN_CALLERS, run)));
@@ -197,12 +216,12 @@ final class EngineScenarios {
         Map<Way, Figures> failed = figures(TOKEN_WAYS);
         for (int round = 1; round <= settings.countRounds(); round++) {
             for (Way way : interleaved(TOKEN_WAYS, round)) {
-                try (FakeProvider fake = new FakeProvider(Duration.ofMillis(20), Duration.ofHours(1), false);
+                try (RemoteFake fake = fakes.open(Duration.ofMillis(20), Duration.ofHours(1), false);
                      BenchApp app = new BenchApp(fake, round(), Settings.STEADY_CALLERS)) {
                     Way.Target target = app.target(way);
                     Way.call(app.template(), target);
                     int before = fake.tokenRequests(target.clientId());
-                    MachineLoad load = new MachineLoad();
+                    MachineLoad load = new MachineLoad(fakes);
                     Callers.Outcome outcome = Callers.steady(app.template(), target, Settings.STEADY_CALLERS,
                             settings.revocationRun(), fake::revokeAll);
                     report.load(scenario, round, way.title, load);

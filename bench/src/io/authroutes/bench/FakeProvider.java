@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OAuth2 client-credentials provider on loopback (RFC 6749 section 4.4): {@code POST /connect/token}
  * answers {@code access_token} and {@code expires_in} after a configurable latency; {@code GET /api/orders}
  * answers 200 to a known, unexpired, unrevoked Bearer token and 401 otherwise. It counts per client id
- * what reached it: token requests, and API answers of 401. The token endpoint has its own port, or
- * the API's own host:port when {@code tokenOnApiHost}.
+ * what reached it: token requests, and API answers of 401; and the revocations it was told to make. The
+ * token endpoint (the JDK's HTTP server) has its own port, and the API its own ({@link SocketApi}), or both
+ * share the token endpoint's server when {@code tokenOnApiHost}. It runs in its own JVM
+ * ({@link FakeProviderProcess}), so what it costs to answer is not paid by the callers' CPUs.
  */
 final class FakeProvider implements AutoCloseable {
 
@@ -40,7 +42,8 @@ final class FakeProvider implements AutoCloseable {
 
     private final Duration tokenLatency;
     private final Duration tokenLifetime;
-    private final HttpServer api;
+    /** The API on its own port, or null when it shares the token endpoint's server. */
+    private final SocketApi api;
     private final HttpServer tokens;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fake-provider");
@@ -50,29 +53,29 @@ final class FakeProvider implements AutoCloseable {
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tokenRequests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unauthorized = new ConcurrentHashMap<>();
+    private final AtomicInteger revocations = new AtomicInteger();
 
     FakeProvider(Duration tokenLatency, Duration tokenLifetime, boolean tokenOnApiHost) throws IOException {
         this.tokenLatency = tokenLatency;
         this.tokenLifetime = tokenLifetime;
-        api = start();
-        api.createContext("/api/orders", this::orders);
-        tokens = tokenOnApiHost ? api : start();
+        tokens = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        tokens.setExecutor(threads);
         tokens.createContext("/connect/token", this::token);
+        if (tokenOnApiHost) {
+            api = null;
+            tokens.createContext("/api/orders", this::orders);
+        } else {
+            api = new SocketApi("/api/orders", ORDERS, this::status);
+        }
+        tokens.start();
     }
 
-    private HttpServer start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.setExecutor(threads);
-        server.start();
-        return server;
+    int apiPort() {
+        return api == null ? tokens.getAddress().getPort() : api.port();
     }
 
-    String apiUrl() {
-        return "http://127.0.0.1:" + api.getAddress().getPort() + "/api";
-    }
-
-    String tokenUrl() {
-        return "http://127.0.0.1:" + tokens.getAddress().getPort() + "/connect/token";
+    int tokenPort() {
+        return tokens.getAddress().getPort();
     }
 
     /** A token that never expires, for the static-header baseline. */
@@ -90,14 +93,20 @@ final class FakeProvider implements AutoCloseable {
         return unauthorized.getOrDefault(clientId, new AtomicInteger()).get();
     }
 
+    int revocations() {
+        return revocations.get();
+    }
+
     /** Every issued token (but the static one) is refused from now on, still attributed to its client. */
     void revokeAll() {
+        revocations.incrementAndGet();
         long now = System.nanoTime();
         issued.replaceAll((token, it) -> it.clientId().equals("static") ? it : new Issued(it.clientId(), now));
     }
 
     /** The tokens of one client are refused from now on, as a password change or an operator would do. */
     void revoke(String clientId) {
+        revocations.incrementAndGet();
         long now = System.nanoTime();
         issued.replaceAll((token, it) -> it.clientId().equals(clientId) ? new Issued(it.clientId(), Math.min(now, it.expiresAtNanos())) : it);
     }
@@ -106,11 +115,6 @@ final class FakeProvider implements AutoCloseable {
     void forgetExpired() {
         long minuteAgo = System.nanoTime() - Duration.ofMinutes(1).toNanos();
         issued.values().removeIf(it -> it.expiresAtNanos() - minuteAgo < 0);
-    }
-
-    /** The ports clients connect to: the API's, and the token endpoint's when it has its own. */
-    java.util.Set<Integer> ports() {
-        return java.util.Set.of(api.getAddress().getPort(), tokens.getAddress().getPort());
     }
 
     private void token(HttpExchange exchange) throws IOException {
@@ -134,17 +138,20 @@ final class FakeProvider implements AutoCloseable {
     private void orders(HttpExchange exchange) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
-            Issued known = issued.get(token);
-            if (known == null || System.nanoTime() - known.expiresAtNanos() >= 0) {
-                String clientId = known == null ? "?" : known.clientId();
-                unauthorized.computeIfAbsent(clientId, k -> new AtomicInteger()).incrementAndGet();
-                send(exchange, 401, new byte[0]);
-                return;
-            }
-            send(exchange, 200, ORDERS);
+            int status = status(exchange.getRequestHeaders().getFirst("Authorization"));
+            send(exchange, status, status == 200 ? ORDERS : new byte[0]);
         }
+    }
+
+    /** 200 to a known, unexpired, unrevoked Bearer token; 401, counted for the token's client, otherwise. */
+    private int status(String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : "";
+        Issued known = issued.get(token);
+        if (known == null || System.nanoTime() - known.expiresAtNanos() >= 0) {
+            unauthorized.computeIfAbsent(known == null ? "?" : known.clientId(), k -> new AtomicInteger()).incrementAndGet();
+            return 401;
+        }
+        return 200;
     }
 
     private static Map<String, String> form(InputStream body) throws IOException {
@@ -190,11 +197,11 @@ final class FakeProvider implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        api.stop(0);
-        if (tokens != api) {
-            tokens.stop(0);
+    public void close() throws IOException {
+        if (api != null) {
+            api.close();
         }
+        tokens.stop(0);
         threads.shutdownNow();
     }
 }

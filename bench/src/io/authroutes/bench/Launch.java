@@ -29,9 +29,7 @@ record Launch(String name, Path workingDirectory, List<String> javaArguments) {
     }
 
     Timing time() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaArguments);
+        List<String> command = command();
         long spawned = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
@@ -54,15 +52,28 @@ record Launch(String name, Path workingDirectory, List<String> javaArguments) {
 
     /** Runs to the end (a training run that stops by itself), failing when the JVM fails. */
     void runToEnd() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaArguments);
+        List<String> command = command();
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(GIVE_UP_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
             stop(process);
             throw new IllegalStateException(name + " did not complete: " + String.join(" ", command));
         }
+    }
+
+    /**
+     * The java command; when bench/run pinned the benchmark's JVM to the callers' CPUs, the app is given
+     * every CPU back ({@code -Dbench.all.cpus}), as its user would start it.
+     */
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        String all = System.getProperty("bench.all.cpus", "");
+        if (!all.isEmpty()) {
+            command.addAll(List.of("taskset", "-c", all));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArguments);
+        return command;
     }
 
     private static double millis(Matcher started) {

@@ -8,13 +8,25 @@ import java.util.Arrays;
 
 /**
  * How busy the machine was during a round, so a noisy figure can be recognised: the 1-minute load
- * average at its end, the share of all cores busy (/proc/stat), and the cores this JVM used.
+ * average at its end, the share of all cores busy (/proc/stat), the cores this JVM used, and how busy
+ * the fake providers' JVM kept its own cores (near all of them, it would be what limits the calls).
  */
 final class MachineLoad {
 
+    private final FakeProviderJvm fakes;
     private final long wallNanos = System.nanoTime();
     private final long processCpuNanos = processCpu();
+    private final long fakeCpuNanos;
     private final long[] cpu = procStat();
+
+    MachineLoad() {
+        this(null);
+    }
+
+    MachineLoad(FakeProviderJvm fakes) {
+        this.fakes = fakes;
+        this.fakeCpuNanos = fakes == null ? 0 : fakes.cpuNanos();
+    }
 
     /** One line for the round that began when this snapshot was taken. */
     String sinceThen() {
@@ -26,8 +38,10 @@ final class MachineLoad {
             long idle = (now[3] + now[4]) - (cpu[3] + cpu[4]);
             busy = total == 0 ? "?" : Math.round(100.0 * (total - idle) / total) + "%";
         }
-        return String.format("load %s, cpus busy %s, bench JVM %.1f cores", loadAverage(), busy,
-                (processCpu() - processCpuNanos) / wall);
+        String fake = fakes == null ? "" : String.format(", fake provider's JVM %.0f%% of its %d core(s)",
+                100 * (fakes.cpuNanos() - fakeCpuNanos) / wall / fakes.cores(), fakes.cores());
+        return String.format("load %s, cpus busy %s, bench JVM %.1f cores%s", loadAverage(), busy,
+                (processCpu() - processCpuNanos) / wall, fake);
     }
 
     private static String loadAverage() {

@@ -42,6 +42,14 @@ final class SideBySide {
         }
     }
 
+    /** Both sides of one window, and the CPU time the fake providers' JVM used to answer them in it. */
+    record Halves(Side[] sides, long fakeCpuNanos) {
+
+        long calls() {
+            return Arrays.stream(sides).mapToLong(s -> s.ok() + s.failed()).sum();
+        }
+    }
+
     /** One caller thread's tally; its arrays grow rarely, so the caller's own allocation stays the calls'. */
     private static final class Tally {
         final Way.Target target;
@@ -68,10 +76,11 @@ final class SideBySide {
 
     /**
      * {@code callers} threads, half on each target, created alternately ({@code secondFirst} swaps who
-     * starts), all calling back to back: {@code warmUp} unmeasured, then {@code window} measured.
+     * starts), all calling back to back: {@code warmUp} unmeasured, then {@code window} measured, with
+     * what the fake providers' JVM spent in that window.
      */
-    static Side[] halves(ProducerTemplate template, Way.Target first, Way.Target second, int callers,
-                         Duration warmUp, Duration window, boolean secondFirst) throws InterruptedException {
+    static Halves halves(ProducerTemplate template, Way.Target first, Way.Target second, int callers,
+                         Duration warmUp, Duration window, boolean secondFirst, FakeProviderJvm fakes) throws InterruptedException {
         Tally[] tallies = new Tally[callers];
         Caller[] work = new Caller[callers];
         for (int i = 0; i < callers; i++) {
@@ -79,8 +88,8 @@ final class SideBySide {
             tallies[i] = tally;
             work[i] = measured -> call(template, tally, measured);
         }
-        run(tallies, work, warmUp, window);
-        return new Side[] {side(tallies, first, window), side(tallies, second, window)};
+        long fakeCpu = run(tallies, work, warmUp, window, fakes);
+        return new Halves(new Side[] {side(tallies, first, window), side(tallies, second, window)}, fakeCpu);
     }
 
     /**
@@ -94,7 +103,7 @@ final class SideBySide {
         run(new Tally[] {one}, new Caller[] {measured -> {
             call(template, one, measured);
             call(template, other, measured);
-        }}, warmUp, window);
+        }}, warmUp, window, null);
         return new Side[] {side(new Tally[] {one}, first, window), side(new Tally[] {other}, second, window)};
     }
 
@@ -116,7 +125,9 @@ final class SideBySide {
         }
     }
 
-    private static void run(Tally[] tallies, Caller[] work, Duration warmUp, Duration window) throws InterruptedException {
+    /** Runs the callers; the fake providers' CPU time in the measured window, when {@code fakes} is given. */
+    private static long run(Tally[] tallies, Caller[] work, Duration warmUp, Duration window, FakeProviderJvm fakes)
+            throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(tallies.length);
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(tallies.length);
@@ -151,7 +162,15 @@ final class SideBySide {
         // a second for every thread to start before the warm-up counts
         ready.await();
         go.countDown();
+        long fakeCpu = 0;
+        if (fakes != null) {
+            Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+            fakeCpu = -fakes.cpuNanos();
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            fakeCpu += fakes.cpuNanos();
+        }
         done.await();
+        return fakeCpu;
     }
 
     private static Side side(Tally[] tallies, Way.Target target, Duration window) {

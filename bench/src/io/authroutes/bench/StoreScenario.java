@@ -30,10 +30,12 @@ final class StoreScenario {
 
     private final Settings settings;
     private final Report report;
+    private final FakeProviderJvm fakes;
 
-    StoreScenario(Settings settings, Report report) {
+    StoreScenario(Settings settings, Report report, FakeProviderJvm fakes) {
         this.settings = settings;
         this.report = report;
+        this.fakes = fakes;
     }
 
     void run() throws Exception {
@@ -73,13 +75,13 @@ final class StoreScenario {
     /** Token requests of {@link #INSTANCES} contexts calling for {@code run}, on {@code store} (null: the local store). */
     private int tokenRequests(Properties store, Duration run) throws Exception {
         String round = "store-" + Long.toHexString(System.nanoTime());
-        try (FakeProvider fake = new FakeProvider(Duration.ofMillis(20), Settings.SHORT_LIFETIME, false)) {
+        try (RemoteFake fake = fakes.open(Duration.ofMillis(20), Settings.SHORT_LIFETIME, false)) {
             List<BenchApp> apps = new ArrayList<>();
             try {
                 for (int i = 0; i < INSTANCES; i++) {
                     apps.add(new BenchApp(fake, round, Settings.SHORT_TOKEN_CALLERS, store == null ? new Properties() : store));
                 }
-                MachineLoad load = new MachineLoad();
+                MachineLoad load = new MachineLoad(fakes);
                 List<CompletableFuture<Callers.Outcome>> runs = apps.stream().map(app -> CompletableFuture.supplyAsync(() ->
                         steady(app, Settings.SHORT_TOKEN_CALLERS, run))).toList();
                 long failed = runs.stream().map(CompletableFuture::join).mapToLong(Callers.Outcome::failed).sum();
@@ -102,7 +104,7 @@ final class StoreScenario {
         for (int round = 1; round <= settings.steadyRounds(); round++) {
             boolean localFirst = round % 2 == 1;
             for (Properties store : localFirst ? List.of(new Properties(), store(port)) : List.of(store(port), new Properties())) {
-                try (FakeProvider fake = new FakeProvider(Duration.ZERO, Duration.ofHours(1), false);
+                try (RemoteFake fake = fakes.open(Duration.ZERO, Duration.ofHours(1), false);
                      BenchApp app = new BenchApp(fake, "steady-" + Long.toHexString(System.nanoTime()), Settings.STEADY_CALLERS, store)) {
                     Way.Target target = app.target(Way.AUTHROUTES);
                     Callers.steady(app.template(), target, Settings.STEADY_CALLERS, settings.steadyWarmUp());

@@ -44,6 +44,64 @@ class TokenCacheTest {
         assertThat(second.refreshToken()).isEqualTo("R2");
     }
 
+    /**
+     * A call that finds its session logged out (a login replaced it) asks for the successor: while the
+     * renewal that replaced it is still to be cached, it waits for that renewal rather than being handed the
+     * logged-out token again or starting another request.
+     */
+    @Test
+    void successorWhileTheReplacingRenewalIsNotCachedYetThenThatRenewalsTokenAndNoOtherRequest() {
+        ControlledLoader loader = new ControlledLoader();
+        Token first = cache.get("p", loader).join();
+        // inside the renewal window, still early enough to be sent: the renewal runs in the background
+        clock.advance(Duration.ofSeconds(550));
+        assertThat(cache.get("p", loader).join()).isSameAs(first);
+
+        CompletableFuture<Token> successor = cache.successor("p", first, loader);
+
+        assertThat(successor).isNotDone();
+        Token second = new Token("T2", clock.instant(), clock.instant().plusSeconds(600), null, Map.of());
+        loader.renewal.complete(second);
+        assertThat(successor.join()).isSameAs(second);
+        assertThat(loader.requests).hasValue(2);
+    }
+
+    /** A logged-out token still cached with no renewal of it running is forgotten: the next call gets a new one. */
+    @Test
+    void successorOfALoggedOutTokenCachedWithNoRenewalThenItIsForgottenAndANewOneObtained() {
+        ControlledLoader loader = new ControlledLoader();
+        Token first = cache.get("p", loader).join();
+
+        Token next = cache.successor("p", first, loader).join();
+
+        assertThat(next).isNotSameAs(first);
+        assertThat(cache.current("p")).contains(next);
+        assertThat(loader.requests).hasValue(2);
+    }
+
+    /** Acquires at once; a renewal completes when the test says. */
+    private final class ControlledLoader implements TokenLoader {
+        final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        final CompletableFuture<Token> renewal = new CompletableFuture<>();
+
+        @Override
+        public ExpiryPolicy expiry() {
+            return new ExpiryPolicy(Duration.ofSeconds(60));
+        }
+
+        @Override
+        public CompletableFuture<Token> acquire() {
+            return CompletableFuture.completedFuture(new Token("T" + requests.incrementAndGet(), clock.instant(),
+                    clock.instant().plusSeconds(600), null, Map.of()));
+        }
+
+        @Override
+        public CompletableFuture<Token> renew(Token current) {
+            requests.incrementAndGet();
+            return renewal;
+        }
+    }
+
     /** Issues R1, then rotates it on every renewal; B's thread stops once inside the cache's decision. */
     private final class RotatingLoader implements TokenLoader {
         final List<String> presented = new CopyOnWriteArrayList<>();

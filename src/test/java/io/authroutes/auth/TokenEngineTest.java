@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.authroutes.testing.MutableClock;
 import java.time.Clock;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,11 @@ class TokenEngineTest {
                     });
             closes.add(closed);
             return store;
+        }
+
+        @Override
+        public Duration callLimit() {
+            return Duration.ZERO;
         }
     }
 }

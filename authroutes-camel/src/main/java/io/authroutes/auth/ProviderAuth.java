@@ -65,7 +65,7 @@ public final class ProviderAuth implements TokenLoader {
         this.pause = runtime.pause();
         this.policy = new FailurePolicy(settings.providerId(), settings.failure(), clock, runtime.monotonic(), runtime.random());
         this.status = new ProviderStatus(settings.providerId(), policy, cache, clock);
-        this.logouts = new SessionLogouts(settings.providerId(), endpoint, stats, redactor, executor);
+        this.logouts = new SessionLogouts(settings.providerId(), endpoint, stats, redactor, executor, clock, runtime.callLimit());
     }
 
     public String providerId() {
@@ -175,14 +175,22 @@ public final class ProviderAuth implements TokenLoader {
         }
     }
 
-    /** A call begins: a session replaced from now on is logged out only after it ends. */
-    public void callStarted() {
-        logouts.callStarted();
+    /**
+     * A token for one attempt of a call, as {@link #token()}, counted as carried until {@link #callEnded}:
+     * a session a login replaces is logged out only once no call carries it.
+     */
+    public Token tokenForCall() {
+        Token token = token();
+        while (!logouts.carry(token)) {
+            // logged out after a login replaced it: the cache holds its successor, or will once the login is stored
+            token = await(cache.successor(providerId(), token, this));
+        }
+        return token;
     }
 
-    /** The call begun with {@link #callStarted()} ended, however it ended. */
-    public void callEnded() {
-        logouts.callEnded();
+    /** The attempt that carried {@code token} (from {@link #tokenForCall()}) has its answer, or failed. */
+    public void callEnded(Token token) {
+        logouts.carried(token);
     }
 
     /**

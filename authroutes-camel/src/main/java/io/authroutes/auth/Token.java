@@ -21,9 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
  * @param refreshToken the refresh token that came with it, or {@code null}
  * @param attributes   other fields of the answer a provider's routes may need (never secrets)
  *
- * <p>A value, compared by these five fields. A class rather than a record for one field that is not part of
+ * <p>A value, compared by these five fields. A class rather than a record for two fields that are not part of
  * the value: whether the upstream has accepted a call carrying this very instance, which the failure policy
- * reads to tell a revoked token from an upstream that refuses every new one.
+ * reads to tell a revoked token from an upstream that refuses every new one; and the calls carrying it, which
+ * a session's logout waits for once it is replaced.
  */
 public final class Token {
 
@@ -37,6 +38,7 @@ public final class Token {
     private final Map<String, String> attributes;
     /** Written once, by the first accepted call; read by every call, so a call costs one volatile read. */
     private volatile boolean accepted;
+    private final SessionUse use = new SessionUse();
 
     public Token(String value, Instant obtainedAt, Instant expiresAt, String refreshToken, Map<String, String> attributes) {
         this.value = Objects.requireNonNull(value, "value");
@@ -78,6 +80,10 @@ public final class Token {
         }
         accepted = true;
         return true;
+    }
+
+    SessionUse use() {
+        return use;
     }
 
     public static Token of(String value, Instant obtainedAt, Instant expiresAt) {

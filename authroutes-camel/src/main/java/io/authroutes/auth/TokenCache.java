@@ -110,6 +110,23 @@ final class TokenCache {
     }
 
     /**
+     * The token that replaces {@code replaced}, a session logged out already: the cached one, or the running
+     * renewal's, which is about to be cached. A logged-out session still cached with no renewal of it running
+     * is forgotten, so no call is handed it again.
+     */
+    CompletableFuture<Token> successor(String providerId, Token replaced, TokenLoader loader) {
+        CompletableFuture<Token> cached = tokens.get(providerId);
+        if (completed(cached).filter(t -> t == replaced).isPresent()) {
+            Renewal renewal = renewals.get(providerId);
+            if (renewal != null && renewal.replacing() == cached) {
+                return renewal.result();
+            }
+            tokens.remove(providerId, cached);
+        }
+        return get(providerId, loader);
+    }
+
+    /**
      * Forgets {@code failed} if it is still the cached token. When a renewal of it is running, the cache
      * holds that renewal instead, so a retry waits for it rather than asking for another token; when a newer
      * token is cached already, it is kept and a retry uses it without another acquisition.

@@ -37,6 +37,12 @@ public final class TokenEngine {
 
         /** The token store {@code authroutes.store} names. */
         TokenStore openStore(Clock clock);
+
+        /**
+         * The longest a call to an upstream can take, zero when calls have no time limit: after it a replaced
+         * session is logged out even if a call still carries it.
+         */
+        Duration callLimit();
     }
 
     /** Which token store the application uses: local (the default) or redis. */
@@ -93,7 +99,7 @@ public final class TokenEngine {
                 FlightLimits.forTokenTimeout(settings.tokenTimeout()), clock(), () -> credentialValues(properties));
         // backoff is timed on a bound monotonic clock, else System.nanoTime; callers wait through a bound pause, else sleep
         AuthRuntime runtime = new AuthRuntime(clock(), host.bound(MonotonicClock.class).orElse(MonotonicClock.system()),
-                host.bound(Pause.class).orElse(Pause.sleeping(clock())), host.tokenThreads(), new Random());
+                host.bound(Pause.class).orElse(Pause.sleeping(clock())), host.tokenThreads(), new Random(), host.callLimit());
         ProviderAuth auth = new ProviderAuth(settings, host.tokenEndpoint(providerId, clock()),
                 ConfiguredToken.from(properties), redactor(providerId), cache(), account, runtime);
         auth.joinCluster();

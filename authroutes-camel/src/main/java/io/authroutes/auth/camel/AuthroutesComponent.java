@@ -9,6 +9,8 @@ import io.authroutes.auth.TokenEngine;
 import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.store.TokenStores;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
@@ -132,6 +135,18 @@ public class AuthroutesComponent extends DefaultComponent {
         @Override
         public TokenStore openStore(Clock clock) {
             return TokenStores.open(getCamelContext().getPropertiesComponent()::resolveProperty, System.getenv(), clock);
+        }
+
+        /**
+         * camel-http's {@code camel.component.http.*} waits for a pooled connection, to connect and for the
+         * response, together; zero when one of them is off (no limit).
+         */
+        @Override
+        public Duration callLimit() {
+            HttpComponent http = getCamelContext().getComponent("http", HttpComponent.class);
+            long[] limits = http == null ? new long[] {0}
+                    : new long[] {http.getConnectionRequestTimeout(), http.getConnectTimeout(), http.getResponseTimeout()};
+            return Arrays.stream(limits).anyMatch(limit -> limit <= 0) ? Duration.ZERO : Duration.ofMillis(Arrays.stream(limits).sum());
         }
     }
 

@@ -66,20 +66,16 @@ final class CallProducer extends DefaultProducer {
         ProviderAuth auth = endpoint.auth();
         OutboundRequest request = OutboundRequest.of(exchange, credentials);
         long started = System.nanoTime();
-        auth.callStarted();
-        try {
-            send(exchange, auth, request, started);
-        } finally {
-            auth.callEnded();
-        }
-    }
-
-    private void send(Exchange exchange, ProviderAuth auth, OutboundRequest request, long started) throws Exception {
         for (int attempt = 0; ; attempt++) {
             exchange.setProperty(REAUTH_ATTEMPTS, attempt);
-            Token token = auth.token();
-            Exchange call = request.attempt(upstream, step.providerHeaderValues(), placements.of(token));
-            http.process(call);
+            Token token = auth.tokenForCall();
+            Exchange call;
+            try {
+                call = request.attempt(upstream, step.providerHeaderValues(), placements.of(token));
+                http.process(call);
+            } finally {
+                auth.callEnded(token);
+            }
             if (call.getException() != null) {
                 call.setException(request.withoutCredential(auth.providerId(), call.getException(), token.value()));
             }

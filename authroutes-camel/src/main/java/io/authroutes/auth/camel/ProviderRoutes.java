@@ -78,16 +78,15 @@ public final class ProviderRoutes {
 
     /** Ids of the providers whose {@code baseUrl} is set. */
     public static Set<String> activeProviders(CamelContext context) {
-        Properties keys = context.getPropertiesComponent().loadProperties(k -> k.startsWith(ProviderProperties.PREFIX));
-        keys.putAll(System.getProperties());
         Set<String> ids = new TreeSet<>();
-        for (String key : keys.stringPropertyNames()) {
+        for (String key : GivenKeys.startingWith(context, ProviderProperties.PREFIX)) {
             Matcher m = ACTIVE.matcher(key);
             if (m.matches() && hasBaseUrl(context, m.group(1))) {
                 ids.add(m.group(1));
             }
         }
-        // properties that can be looked up but not listed (Spring Boot's): a provider is found by its callers
+        // properties that can be looked up but not listed (environment variables, a runtime's own configuration):
+        // a provider is found by its callers
         DirectCallsCheck.directs(context).calledBy().keySet().stream().filter(id -> hasBaseUrl(context, id)).forEach(ids::add);
         return ids;
     }

@@ -21,13 +21,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every YAML file the project ships (the library's provider kinds, sample flows, the worked example) loads into the
- * app as it starts, and the sample flows use the error policy the README shows.
+ * app as it starts, and the sample flows use the error policy the README shows. A shipped kind is read only when a
+ * provider names it, so the providers here name the two kinds the app's own blocks do not use.
  */
 @CamelMainTest(propertyPlaceholderLocations = "file:application.properties", properties = {
         "sandbox.port=0", "hawtio.enabled=false", "camel.management.enabled=false",
         "camel.main.routes-include-pattern=file:routes/auth/*.camel.yaml,file:routes/flows/*.camel.yaml,file:routes/examples/*.camel.yaml",
         "providers.parcels.kind=parcelhub", "providers.parcels.baseUrl=https://api.parcelhub.example/v2",
-        "providers.parcels.apiKey=pk-live-7f3a9c21e5"})
+        "providers.parcels.apiKey=pk-live-7f3a9c21e5",
+        "providers.keyed.kind=api-key", "providers.keyed.baseUrl=https://api.keyed.example", "providers.keyed.apiKey=ak-7d01",
+        "providers.owner.kind=oauth2-password", "providers.owner.baseUrl=https://api.owner.example",
+        "providers.owner.tokenUrl=https://login.owner.example/token", "providers.owner.username=clerk",
+        "providers.owner.password=pw-51c9", "providers.owner.clientId=orders-app",
+        "providers.owner.clientSecret=cs-3b8e"})
 class ShippedRoutesTest {
 
     /** A top-level entry of a Camel YAML file and its id, e.g. {@code - route:} then {@code id: zont-devices}. */

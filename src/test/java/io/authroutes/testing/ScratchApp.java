@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -192,6 +193,11 @@ public final class ScratchApp implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** The app's exit code once it has stopped by itself; empty when it still runs after {@code minutes}. */
+    public OptionalInt exitCode(int minutes) throws InterruptedException {
+        return process.waitFor(minutes, TimeUnit.MINUTES) ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
     public String log() throws IOException {

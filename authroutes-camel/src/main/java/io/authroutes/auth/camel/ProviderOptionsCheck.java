@@ -19,8 +19,8 @@ import org.apache.camel.util.IOHelper;
  * Refuses, before anything starts, a provider block that could only fail later: a key nothing declares
  * (a typo such as {@code clientSecert}), a credential a token request needs left empty, a secret
  * taken as a route template parameter (it would then sit in the route definition for Hawtio to show).
- * Keys are looked for in every source Camel resolves: the properties file, JVM system properties and
- * environment variables ({@code PROVIDERS_<ID>_<OPTION>}).
+ * Keys are looked for in every source Camel resolves: the properties file, JVM system properties, Spring's
+ * environment under Spring Boot ({@link GivenKeys}) and environment variables ({@code PROVIDERS_<ID>_<OPTION>}).
  */
 final class ProviderOptionsCheck {
 
@@ -71,9 +71,7 @@ final class ProviderOptionsCheck {
 
     private static void noUnknownKey(CamelContext context, ProviderProperties properties, Set<String> known) {
         String prefix = properties.key("");
-        Set<String> given = new TreeSet<>(context.getPropertiesComponent().loadProperties(k -> k.startsWith(prefix)).stringPropertyNames());
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(given::add);
-        for (String key : given) {
+        for (String key : GivenKeys.startingWith(context, prefix)) {
             String option = key.substring(prefix.length());
             if (!known.contains(option)) {
                 throw new ProviderConfigurationException(properties.providerId(), key + " is not an option of this provider"

@@ -50,14 +50,16 @@ public final class ProviderRoutes {
 
     /**
      * Adds the routes of every active provider that has none yet (at start, and again after a route
-     * reload removed them), loading the shipped kinds the application does not define first.
+     * reload removed them), loading first the shipped kinds they name that the application does not define.
      */
     static void addTo(CamelContext context) throws Exception {
-        ShippedKinds.addMissing(context);
+        Set<String> active = activeProviders(context);
+        ShippedKinds.addMissing(context, active.stream().map(id -> kind(AuthroutesComponent.of(context).properties(id)))
+                .collect(Collectors.toSet()));
         Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
         Map<String, RouteTemplateDefinition> templates = model.getRouteTemplateDefinitions().stream()
                 .collect(Collectors.toMap(RouteTemplateDefinition::getId, Function.identity()));
-        for (String id : activeProviders(context)) {
+        for (String id : active) {
             RouteDefinition existing = model.getRouteDefinition(id);
             if (existing == null) {
                 ProviderOptionsCheck.check(context, addProvider(context, model, id, templates));
@@ -77,16 +79,15 @@ public final class ProviderRoutes {
 
     /** Ids of the providers whose {@code baseUrl} is set. */
     public static Set<String> activeProviders(CamelContext context) {
-        Properties keys = context.getPropertiesComponent().loadProperties(k -> k.startsWith(ProviderProperties.PREFIX));
-        keys.putAll(System.getProperties());
         Set<String> ids = new TreeSet<>();
-        for (String key : keys.stringPropertyNames()) {
+        for (String key : GivenKeys.startingWith(context, ProviderProperties.PREFIX)) {
             Matcher m = ACTIVE.matcher(key);
             if (m.matches() && hasBaseUrl(context, m.group(1))) {
                 ids.add(m.group(1));
             }
         }
-        // properties that can be looked up but not listed (Spring Boot's): a provider is found by its callers
+        // properties that can be looked up but not listed (environment variables, a runtime's own configuration):
+        // a provider is found by its callers
         DirectCallsCheck.directs(context).calledBy().keySet().stream().filter(id -> hasBaseUrl(context, id)).forEach(ids::add);
         return ids;
     }
@@ -100,13 +101,13 @@ public final class ProviderRoutes {
                                                    Map<String, RouteTemplateDefinition> templates) throws Exception {
         ProviderProperties properties = AuthroutesComponent.of(context).properties(id);
         ProviderSettings.load(properties);
-        String kind = properties.optional("kind").orElse(id);
+        String kind = kind(properties);
         List<RouteTemplateDefinition> own = templates.values().stream()
                 .filter(t -> t.getId().startsWith(kind + ".")).toList();
         Set<String> operations = own.stream().map(t -> t.getId().substring(kind.length() + 1)).collect(Collectors.toSet());
         if (!operations.containsAll(Set.of(CALL, "token"))) {
             throw new ProviderConfigurationException(id, "no provider kind " + kind + " (route templates " + kind
-                    + ".call and " + kind + ".token): set " + properties.key("kind") + " to one of " + kinds(templates)
+                    + ".call and " + kind + ".token): set " + properties.key("kind") + " to one of " + kinds(context, templates)
                     + ", or add your own " + kind + ".camel.yaml to the routes Camel loads");
         }
         Map<String, Set<String>> parameters = new TreeMap<>();
@@ -170,8 +171,15 @@ public final class ProviderRoutes {
         });
     }
 
-    private static Set<String> kinds(Map<String, RouteTemplateDefinition> templates) {
-        return templates.keySet().stream().filter(t -> t.endsWith("." + CALL))
+    private static String kind(ProviderProperties properties) {
+        return properties.optional("kind").orElse(properties.providerId());
+    }
+
+    /** The kinds the application defines and those shipped, loaded or not. */
+    private static Set<String> kinds(CamelContext context, Map<String, RouteTemplateDefinition> templates) throws Exception {
+        Set<String> kinds = templates.keySet().stream().filter(t -> t.endsWith("." + CALL))
                 .map(t -> t.substring(0, t.length() - CALL.length() - 1)).collect(Collectors.toCollection(TreeSet::new));
+        kinds.addAll(ShippedKinds.names(context));
+        return kinds;
     }
 }

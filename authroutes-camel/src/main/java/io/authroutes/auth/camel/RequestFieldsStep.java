@@ -1,7 +1,5 @@
 package io.authroutes.auth.camel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.authroutes.auth.CredentialOption;
 import io.authroutes.auth.InvalidSettingException;
 import io.authroutes.auth.ProviderProperties;
@@ -35,7 +33,6 @@ class RequestFieldsStep implements Step {
 
     static final String FIELD = "field.";
     static final String SECRET_FIELD = "secretField.";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @UriParam(label = "form,json,query", prefix = FIELD, multiValue = true, javaType = "java.util.Map<java.lang.String, java.lang.Object>",
             description = "One field of the request, field.NAME: SOURCE. The source is a provider option written with a"
@@ -149,18 +146,13 @@ class RequestFieldsStep implements Step {
             }
             case "query" -> message.setHeader(Exchange.HTTP_QUERY, encoded(parsed, properties, current));
             default -> {
-                ObjectNode body = MAPPER.createObjectNode();
+                Map<String, Object> body = new LinkedHashMap<>();
                 for (RequestField field : parsed) {
-                    field.value(properties, current).ifPresent(value -> {
-                        if (field.isLiteral() && (value.equals("true") || value.equals("false"))) {
-                            body.put(field.name(), Boolean.parseBoolean(value));
-                        } else {
-                            body.put(field.name(), value);
-                        }
-                    });
+                    field.value(properties, current).ifPresent(value -> body.put(field.name(),
+                            field.isLiteral() && (value.equals("true") || value.equals("false")) ? Boolean.valueOf(value) : value));
                 }
                 message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                message.setBody(body.toString());
+                message.setBody(JsonText.object(body));
             }
         }
     }

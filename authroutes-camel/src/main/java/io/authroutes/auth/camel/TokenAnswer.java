@@ -1,8 +1,5 @@
 package io.authroutes.auth.camel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,10 +18,8 @@ import org.apache.camel.Message;
  */
 final class TokenAnswer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String body;
-    private final Optional<JsonNode> json;
+    private final Optional<Object> json;
     private final Map<String, String> headers;
     private final Map<String, SetCookie> cookies;
 
@@ -52,7 +47,7 @@ final class TokenAnswer {
         return new TokenAnswer(message.getBody(String.class), headers, cookies);
     }
 
-    Optional<JsonNode> json() {
+    Optional<Object> json() {
         return json;
     }
 
@@ -80,7 +75,8 @@ final class TokenAnswer {
      */
     String contents() {
         List<String> parts = new ArrayList<>();
-        json.filter(JsonNode::isObject).map(JsonFields::names).filter(n -> !n.isEmpty()).ifPresent(n -> parts.add("fields " + n));
+        json.filter(Map.class::isInstance).map(root -> JsonFields.names((Map<?, ?>) root)).filter(n -> !n.isEmpty())
+                .ifPresent(n -> parts.add("fields " + n));
         if (!headers.isEmpty()) {
             parts.add("headers " + String.join(", ", headers.keySet()));
         }
@@ -95,7 +91,7 @@ final class TokenAnswer {
 
     /** The whole body as one token: a bare string (or a JSON string), not a page or an object. */
     private Optional<String> bareToken() {
-        String text = json.filter(JsonNode::isTextual).map(JsonNode::asText).orElse(body).trim();
+        String text = json.filter(String.class::isInstance).map(String.class::cast).orElse(body).trim();
         return text.isEmpty() || text.chars().anyMatch(Character::isWhitespace) || "<{[".indexOf(text.charAt(0)) >= 0
                 ? Optional.empty() : Optional.of(text);
     }
@@ -107,15 +103,8 @@ final class TokenAnswer {
         return List.of(String.valueOf(value));
     }
 
-    private static Optional<JsonNode> json(String body) {
-        if (body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+    private static Optional<Object> json(String body) {
+        return body.isBlank() ? Optional.empty() : JsonText.read(body);
     }
 
 }

@@ -1,6 +1,5 @@
 package io.authroutes.auth.camel;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.authroutes.auth.CredentialsRejectedException;
 import io.authroutes.auth.ProviderConfigurationException;
 import io.authroutes.auth.ProviderProperties;
@@ -89,7 +88,7 @@ final class TokenAnswerProducer extends DefaultProducer {
     }
 
     private String missing(String id, TokenAnswer answer, int status, String contentType) {
-        if (tokenSource.place() == AnswerSource.Place.JSON && answer.json().filter(JsonNode::isObject).isEmpty()) {
+        if (tokenSource.place() == AnswerSource.Place.JSON && answer.json().filter(Map.class::isInstance).isEmpty()) {
             return "the token endpoint answered HTTP " + status + " with a body that is not a JSON object (content type "
                     + contentType + "; the answer has " + answer.contents() + "); check that " + ProviderProperties.PREFIX + id
                     + ".tokenUrl (or baseUrl) is the token endpoint, or set token=header:<Name>, cookie:<name> or body on"
@@ -101,13 +100,13 @@ final class TokenAnswerProducer extends DefaultProducer {
                 + " authroutes:token step of this provider's route in routes/auth";
     }
 
-    private boolean refused(Optional<JsonNode> answer) {
+    private boolean refused(Optional<Object> answer) {
         return step.getOk() != null && answer.flatMap(a -> JsonFields.find(a, step.getOk()))
-                .map(ok -> !ok.asBoolean(false)).orElse(false);
+                .map(ok -> !JsonFields.isTrue(ok)).orElse(false);
     }
 
     /** The provider's error code and text, each when configured and present, a text equal to the code once. */
-    private String reason(Optional<JsonNode> answer) {
+    private String reason(Optional<Object> answer) {
         Optional<String> code = step.source(step.getError()).flatMap(s -> answer.flatMap(a -> JsonFields.text(a, s.name())));
         Optional<String> text = step.source(step.getErrorText()).flatMap(s -> answer.flatMap(a -> JsonFields.message(a, s.name())));
         String joined = Stream.concat(code.stream(), text.stream()).distinct().collect(Collectors.joining(": "));

@@ -6,6 +6,7 @@ import io.authroutes.testing.FakeApi;
 import io.authroutes.testing.FakeApi.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -62,7 +63,10 @@ class FlowReloadTest {
                 };
                 context.getManagementStrategy().addEventNotifier(notifier);
                 ServiceHelper.startService(notifier);
-                Files.writeString(flow, flow("/v2/orders"));
+                // saved as editors do, by renaming a new file over the old one: a single change for the watcher,
+                // where writing in place may be seen as two (truncated, then written) and reload twice
+                Path edited = Files.writeString(flows.resolve("orders.yaml.new"), flow("/v2/orders"));
+                Files.move(edited, flow, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 assertThat(reloaded.await(60, TimeUnit.SECONDS)).as("the flow was reloaded").isTrue();
 
                 assertThat(call(context)).isEqualTo(200);

@@ -8,6 +8,7 @@ import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.TokenStore.RefreshUse;
 import io.authroutes.auth.store.TokenStores;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.CapturedLog;
@@ -45,22 +46,27 @@ class SentinelFailoverTest {
         try (RedisNodes redis = RedisNodes.sentinel(); CapturedLog log = CapturedLog.capture()) {
             TokenStore store = store(redis);
             List<String> leasesOnReplica = new ArrayList<>();
+            List<RefreshUse> told = new ArrayList<>();
             try {
-                store.obtainOnce(ACCOUNT, null, () -> {
+                store.obtainOnce(ACCOUNT, null, refresh -> {
                     leasesOnReplica.add(RedisNodes.cli(redis.sentinelReplica(), "KEYS", "*:lease"));
+                    told.add(refresh);
                     return token("replicated");
                 }, LIMITS);
                 assertThat(leasesOnReplica.get(0)).contains(":lease");
                 assertThat(log.text()).doesNotContain("no Redis replica acknowledged");
 
-                // a replica that does not answer: the request still goes out, and the operator is told
+                // a replica that does not answer: the request still goes out, may not refresh, and the operator is told
                 redis.freeze(redis.sentinelReplica(), true);
                 try {
-                    assertThat(store.obtainOnce(ACCOUNT, token("replicated"), () -> token("unreplicated"), LIMITS).value())
-                            .isEqualTo("unreplicated");
+                    assertThat(store.obtainOnce(ACCOUNT, token("replicated"), refresh -> {
+                        told.add(refresh);
+                        return token("unreplicated");
+                    }, LIMITS).value()).isEqualTo("unreplicated");
                 } finally {
                     redis.freeze(redis.sentinelReplica(), false);
                 }
+                assertThat(told).containsExactly(RefreshUse.ALLOWED, RefreshUse.NOT_ALLOWED);
                 assertThat(log.text().split("no Redis replica acknowledged the token lease", -1)).hasSize(2);
             } finally {
                 store.close();
@@ -123,6 +129,53 @@ class SentinelFailoverTest {
             assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
             assertThat(server.logins()).isEqualTo(1);
             assertThat(started.auth(PROVIDER).current()).isEqualTo(holder.auth(PROVIDER).current());
+        }
+    }
+
+    /**
+     * A lease lost in failover, made certain: the replica is frozen and cut off (as above) before a renewal is due,
+     * so the lease its holder takes reaches the primary only, and no replica acknowledges it. The holder logs in
+     * instead of presenting the refresh token. Its token, not replicated either, is written again until the lease
+     * runs out; then the primary is killed and the replica promoted with the replaced token and no lease. An
+     * instance that starts then finds the replaced token due for renewal and renews it: one extra token request for
+     * the failover. The promoted primary has no replica to hold that instance's lease either, so it logs in too;
+     * before the change that this specifies, the holder's refresh and this one presented the same refresh token.
+     */
+    @Test
+    void leaseLostInFailoverThenNoRefreshTokenPresentedTwiceAndOneExtraTokenRequest() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (RedisNodes redis = RedisNodes.sentinel(); RotatingTokenServer server = new RotatingTokenServer();
+             CapturedLog log = CapturedLog.capture();
+             Cluster cluster = new Cluster(redis.sentinelUri(), server, RotatingTokenServer.PASSWORD)
+                     .with("providers.mobilesmarts.tokenTimeout", "3s")) {
+            AppInstance holder = cluster.start(clock);
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+            int primary = redis.sentinelPrimary();
+            int replica = redis.sentinelReplica();
+            redis.await(Duration.ofSeconds(10), () -> RedisNodes.cli(replica, "KEYS", "*:token").contains(":token"));
+            String replaced = holder.auth(PROVIDER).current().orElseThrow().value();
+
+            redis.freeze(replica, true);
+            assertThat(RedisNodes.cli(primary, "CLIENT", "KILL", "TYPE", "replica").trim()).isEqualTo("1");
+            clock.advance(Duration.ofMinutes(59).plusSeconds(10));
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !holder.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            assertThat(server.refreshes()).as("refreshes while no replica holds the lease").isZero();
+            // the holder gives its lease back once it has written its token again for one lease (3 s + 2 s)
+            redis.await(Duration.ofSeconds(15), () -> !RedisNodes.cli(primary, "KEYS", "*:lease").contains(":lease"));
+            redis.kill(primary);
+            redis.freeze(replica, false);
+            redis.await(Duration.ofSeconds(30), () -> redis.sentinelsAllName(replica));
+
+            AppInstance started = cluster.start(clock);
+            await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(started.call(PROVIDER, "items"))
+                    && !started.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+
+            assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
+            assertThat(server.refreshes()).as("refresh tokens presented while no replica held the lease").isZero();
+            assertThat(server.logins()).as("the first login, the holder's renewal and one extra for the failover").isEqualTo(3);
+            assertThat(log.text()).contains("obtains its token without presenting the refresh token");
         }
     }
 

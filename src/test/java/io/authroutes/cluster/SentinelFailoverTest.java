@@ -161,7 +161,7 @@ class SentinelFailoverTest {
             assertThat(server.refreshes()).as("refresh tokens presented: the replaced one, once").isEqualTo(1);
             assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
             assertThat(server.logins()).as("the first login and the holder's, in place of its refresh").isEqualTo(2);
-            assertThat(log.text()).contains("obtains its token without presenting the refresh token");
+            assertThat(log.text()).contains("this token request presents no refresh token");
         }
     }
 

@@ -36,7 +36,8 @@ public interface TokenStore extends AutoCloseable {
      * A token newer than {@code replacing}, with at most one {@code request} running across the cluster.
      * Returns a stored token that is not {@code replacing} (and not older than it) without requesting;
      * otherwise takes the account's lease, runs {@code request} here and stores its token, or waits for the
-     * lease holder's token. Exceptions of {@code request} reach the caller unchanged.
+     * lease holder's token. Exceptions of {@code request} reach the caller unchanged. A request that may present a
+     * refresh token uses the {@link Request} form instead, which tells it when it must not.
      *
      * @throws SharedTokenTimeoutException   when another instance held the lease for all of {@code limits.maxWait()}
      * @throws TokenStoreUnavailableException when the store cannot be reached

@@ -93,9 +93,9 @@ final class ClusterSingleFlight {
             }
             RefreshUse refresh = RefreshUse.ALLOWED;
             if (!commands.replicated(account, keys.lease(account))) {
-                LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; this instance obtains"
-                        + " its token without presenting the refresh token, since should the primary fail now, another"
-                        + " instance may present it", account.providerId());
+                LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; this token request"
+                        + " presents no refresh token, which another instance could present too should the primary fail"
+                        + " now", account.providerId());
                 refresh = RefreshUse.NOT_ALLOWED;
             }
             Token fresh = keepingLease(account, owner, lease, request, refresh);

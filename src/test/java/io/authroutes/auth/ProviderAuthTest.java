@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.authroutes.testing.CapturedLog;
 import io.authroutes.testing.MutableClock;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,23 @@ class ProviderAuthTest {
                 new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
         return new ProviderAuth(settings, endpoint, configured, new Redactor(List.of()), cache,
                 SharedAccount.alone(id, clock), new AuthRuntime(clock, clock, clock::advanceTo, threads, new Random(1)));
+    }
+
+    /** A provider on a shared store whose lease no replica confirmed: every request is told not to refresh. */
+    private ProviderAuth onUnconfirmedLease(String id, TokenEndpoint endpoint) {
+        TokenStore local = new LocalTokenStore(clock);
+        TokenStore unconfirmed = (TokenStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {TokenStore.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "isShared" -> true;
+                    case "obtainOnce" -> ((TokenStore.Request) args[2]).run(TokenStore.RefreshUse.NOT_ALLOWED);
+                    default -> method.invoke(local, args);
+                });
+        ProviderSettings settings = new ProviderSettings(id, URI.create("https://api.example.com"),
+                new ExpiryPolicy(Duration.ofSeconds(60)), 1, FAILURES, Duration.ofSeconds(10));
+        SharedAccount shared = new SharedAccount(new StoreFallback(unconfirmed, "redis", Duration.ofSeconds(5)),
+                new TokenAccount(id, "ops"), TokenStore.FlightLimits.forTokenTimeout(Duration.ofSeconds(10)), clock);
+        return new ProviderAuth(settings, endpoint, ConfiguredToken.from(properties(id, Map.of())), new Redactor(List.of()), cache,
+                shared, new AuthRuntime(clock, clock, clock::advanceTo, threads, new Random(1)));
     }
 
     private static ProviderProperties properties(String id, Map<String, String> values) {
@@ -220,6 +238,34 @@ class ProviderAuthTest {
 
         assertThat(renewed.value()).isEqualTo("login-2");
         assertThat(endpoint.requests(REFRESH)).isEqualTo(1);
+    }
+
+    @Test
+    void renewWhenTheStoreForbidsTheRefreshTokenThenLoginAlthoughOneIsAtHand() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH);
+        ProviderAuth auth = onUnconfirmedLease("p", endpoint);
+        assertThat(auth.token().refresh()).isPresent();
+
+        Token renewed = auth.renewNow();
+
+        assertThat(renewed.value()).isEqualTo("login-2");
+        assertThat(endpoint.requests(REFRESH)).as("refresh tokens presented").isZero();
+        assertThat(endpoint.requests(LOGIN)).isEqualTo(2);
+        assertThat(auth.status().state()).isEqualTo(AuthState.VALID);
+    }
+
+    @Test
+    void renewWhenTheStoreForbidsTheRefreshTokenAndTheLoginIsRefusedThenItCountsAsARefusedLogin() {
+        ScriptedTokenEndpoint endpoint = new ScriptedTokenEndpoint(clock, REFRESH);
+        ProviderAuth auth = onUnconfirmedLease("p", endpoint);
+        auth.token();
+        endpoint.thenFail(LOGIN, new CredentialsRejectedException("p", 400, "invalid_grant; check providers.p.password"));
+
+        assertThatThrownBy(auth::renewNow).isInstanceOf(CredentialsRejectedException.class);
+
+        assertThat(endpoint.requests(REFRESH)).isZero();
+        assertThat(auth.status().state()).isEqualTo(AuthState.CREDENTIALS_REFUSED);
+        assertThat(auth.status().nextAttemptAt()).contains(clock.instant().plusSeconds(30));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStore;
 import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.TokenStore.RefreshUse;
 import io.authroutes.auth.store.TokenStores;
 import io.authroutes.testing.AppInstance;
 import io.authroutes.testing.CapturedLog;
@@ -39,28 +40,35 @@ class SentinelFailoverTest {
     private static final FlightLimits LIMITS = FlightLimits.forTokenTimeout(Duration.ofSeconds(5));
     /** Longer than a few polls of the sentinels, so the bound is the store's and not how often the test looks. */
     private static final Duration RETRY_AFTER = Duration.ofMillis(500);
+    /** From a first token's start into its renewal window. */
+    private static final Duration RENEWAL_DUE = Duration.ofMinutes(59).plusSeconds(10);
 
     @Test
     void leaseTakenThenAReplicaHoldsItBeforeTheTokenRequestGoesOut() throws Exception {
         try (RedisNodes redis = RedisNodes.sentinel(); CapturedLog log = CapturedLog.capture()) {
             TokenStore store = store(redis);
             List<String> leasesOnReplica = new ArrayList<>();
+            List<RefreshUse> told = new ArrayList<>();
             try {
-                store.obtainOnce(ACCOUNT, null, () -> {
+                store.obtainOnce(ACCOUNT, null, refresh -> {
                     leasesOnReplica.add(RedisNodes.cli(redis.sentinelReplica(), "KEYS", "*:lease"));
+                    told.add(refresh);
                     return token("replicated");
                 }, LIMITS);
                 assertThat(leasesOnReplica.get(0)).contains(":lease");
                 assertThat(log.text()).doesNotContain("no Redis replica acknowledged");
 
-                // a replica that does not answer: the request still goes out, and the operator is told
+                // a replica that does not answer: the request still goes out, may not refresh, and the operator is told
                 redis.freeze(redis.sentinelReplica(), true);
                 try {
-                    assertThat(store.obtainOnce(ACCOUNT, token("replicated"), () -> token("unreplicated"), LIMITS).value())
-                            .isEqualTo("unreplicated");
+                    assertThat(store.obtainOnce(ACCOUNT, token("replicated"), refresh -> {
+                        told.add(refresh);
+                        return token("unreplicated");
+                    }, LIMITS).value()).isEqualTo("unreplicated");
                 } finally {
                     redis.freeze(redis.sentinelReplica(), false);
                 }
+                assertThat(told).containsExactly(RefreshUse.ALLOWED, RefreshUse.NOT_ALLOWED);
                 assertThat(log.text().split("no Redis replica acknowledged the token lease", -1)).hasSize(2);
             } finally {
                 store.close();
@@ -93,30 +101,20 @@ class SentinelFailoverTest {
         try (RedisNodes redis = RedisNodes.sentinel(); RotatingTokenServer server = new RotatingTokenServer();
              Cluster cluster = new Cluster(redis.sentinelUri(), server, RotatingTokenServer.PASSWORD)
                      .with("providers.mobilesmarts.tokenTimeout", "10s")) {
-            AppInstance holder = cluster.start(clock);
-            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+            AppInstance holder = holdingAReplicatedToken(cluster, clock, redis);
             int primary = redis.sentinelPrimary();
-            int replica = redis.sentinelReplica();
-            redis.await(Duration.ofSeconds(10), () -> RedisNodes.cli(replica, "KEYS", "*:token").contains(":token"));
             String replaced = holder.auth(PROVIDER).current().orElseThrow().value();
 
             server.slowRefreshes(Duration.ofSeconds(2));
-            clock.advance(Duration.ofMinutes(59).plusSeconds(10));
+            clock.advance(RENEWAL_DUE);
             CompletableFuture<Exchange> renewing = CompletableFuture.supplyAsync(() -> holder.call(PROVIDER, "items"));
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> server.refreshes() == 1);
-            // frozen, the replica cannot reconnect; cut, it gets nothing the primary writes from now on (a frozen
-            // replica alone would still read, once resumed, what its socket buffered)
-            redis.freeze(replica, true);
-            assertThat(RedisNodes.cli(primary, "CLIENT", "KILL", "TYPE", "replica").trim()).isEqualTo("1");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !holder.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            cutOff(redis, primary);
+            await().atMost(Duration.ofSeconds(10)).until(() -> renewed(holder, replaced));
             assertThat(succeeded(renewing.get())).isTrue();
-            redis.kill(primary);
-            redis.freeze(replica, false);
-            redis.await(Duration.ofSeconds(30), () -> redis.sentinelsAllName(replica));
+            failOver(redis, primary);
 
-            AppInstance started = cluster.start(clock);
-            await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(started.call(PROVIDER, "items"))
-                    && !started.auth(PROVIDER).current().orElseThrow().value().equals(replaced));
+            AppInstance started = startedAndRenewed(cluster, clock, replaced);
             assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
 
             assertThat(server.refreshes()).as("refresh tokens presented").isEqualTo(1);
@@ -124,6 +122,89 @@ class SentinelFailoverTest {
             assertThat(server.logins()).isEqualTo(1);
             assertThat(started.auth(PROVIDER).current()).isEqualTo(holder.auth(PROVIDER).current());
         }
+    }
+
+    /**
+     * A lease lost in failover, made certain: both replicas are frozen and cut off (as above) before a renewal is
+     * due, so the lease its holder takes reaches the primary only, and no replica acknowledges it. The holder logs in
+     * instead of presenting the refresh token. Its token, not replicated either, is written again until the lease
+     * runs out; then the primary is killed and a replica promoted with the replaced token and no lease, the other
+     * replica following it. An instance that starts then finds the replaced token due for renewal, its lease
+     * acknowledged, and presents the old refresh token for the first time: one extra token request for the
+     * failover. Had the holder refreshed, that refresh token would have reached the provider twice.
+     */
+    @Test
+    void leaseLostInFailoverThenNoRefreshTokenPresentedTwiceAndOneExtraTokenRequest() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (RedisNodes redis = RedisNodes.sentinel(2); RotatingTokenServer server = new RotatingTokenServer();
+             CapturedLog log = CapturedLog.capture();
+             Cluster cluster = new Cluster(redis.sentinelUri(), server, RotatingTokenServer.PASSWORD)
+                     .with("providers.mobilesmarts.tokenTimeout", "3s")) {
+            AppInstance holder = holdingAReplicatedToken(cluster, clock, redis);
+            int primary = redis.sentinelPrimary();
+            String replaced = holder.auth(PROVIDER).current().orElseThrow().value();
+
+            cutOff(redis, primary);
+            clock.advance(RENEWAL_DUE);
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> renewed(holder, replaced));
+            assertThat(server.refreshes()).as("refreshes while no replica holds the lease").isZero();
+            // the holder gives its lease back once it has written its token again for one lease (3 s + 2 s)
+            redis.await(Duration.ofSeconds(15), () -> !RedisNodes.cli(primary, "KEYS", "*:lease").contains(":lease"));
+            int promoted = failOver(redis, primary);
+            // the other replica now follows the promoted one, so the next lease is acknowledged and may refresh
+            redis.await(Duration.ofSeconds(30), () -> RedisNodes.streamsToAReplica(promoted));
+
+            startedAndRenewed(cluster, clock, replaced);
+            assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+
+            assertThat(server.refreshes()).as("refresh tokens presented: the replaced one, once").isEqualTo(1);
+            assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
+            assertThat(server.logins()).as("the first login and the holder's, in place of its refresh").isEqualTo(2);
+            assertThat(log.text()).contains("this token request presents no refresh token");
+        }
+    }
+
+    /** A first token, obtained by the instance returned and held by every replica too. */
+    private static AppInstance holdingAReplicatedToken(Cluster cluster, Clock clock, RedisNodes redis) throws Exception {
+        AppInstance holder = cluster.start(clock);
+        assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
+        redis.await(Duration.ofSeconds(10), () -> redis.sentinelReplicas().stream()
+                .allMatch(replica -> RedisNodes.cli(replica, "KEYS", "*:token").contains(":token")));
+        return holder;
+    }
+
+    /**
+     * Frozen, a replica cannot reconnect; cut, it gets nothing the primary writes from now on (a frozen replica
+     * alone would still read, once resumed, what its socket buffered).
+     */
+    private static void cutOff(RedisNodes redis, int primary) throws Exception {
+        for (int replica : redis.sentinelReplicas()) {
+            redis.freeze(replica, true);
+        }
+        assertThat(RedisNodes.cli(primary, "CLIENT", "KILL", "TYPE", "replica").trim())
+                .isEqualTo(String.valueOf(redis.sentinelReplicas().size()));
+    }
+
+    /** Kills the primary and resumes the replicas; the port of the replica every sentinel then names. */
+    private static int failOver(RedisNodes redis, int primary) throws Exception {
+        redis.kill(primary);
+        for (int replica : redis.sentinelReplicas()) {
+            redis.freeze(replica, false);
+        }
+        redis.await(Duration.ofSeconds(30), () -> redis.sentinelReplicas().stream().anyMatch(redis::sentinelsAllName));
+        return redis.sentinelReplicas().stream().filter(redis::sentinelsAllName).findFirst().orElseThrow();
+    }
+
+    /** An instance started now, once a call of its own succeeded with a token other than {@code replaced}. */
+    private static AppInstance startedAndRenewed(Cluster cluster, Clock clock, String replaced) throws Exception {
+        AppInstance started = cluster.start(clock);
+        await().atMost(Duration.ofSeconds(30)).until(() -> succeeded(started.call(PROVIDER, "items")) && renewed(started, replaced));
+        return started;
+    }
+
+    private static boolean renewed(AppInstance instance, String replaced) {
+        return !instance.auth(PROVIDER).current().orElseThrow().value().equals(replaced);
     }
 
     private static boolean succeeded(Exchange call) {

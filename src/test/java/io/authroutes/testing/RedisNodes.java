@@ -30,6 +30,7 @@ public final class RedisNodes implements AutoCloseable {
     private final Path dir;
     private final Map<Integer, Process> nodes = new LinkedHashMap<>();
     private final List<Integer> sentinels = new ArrayList<>();
+    private final List<Integer> replicas = new ArrayList<>();
 
     private RedisNodes() {
         try {
@@ -41,9 +42,16 @@ public final class RedisNodes implements AutoCloseable {
 
     /** A primary, its replica and three sentinels (quorum 2, a primary is down after 500 ms without answer). */
     public static RedisNodes sentinel() throws IOException {
+        return sentinel(1);
+    }
+
+    /** As {@link #sentinel()} with {@code replicas} replicas: one is left to hold writes after a failover. */
+    public static RedisNodes sentinel(int replicas) throws IOException {
         RedisNodes set = new RedisNodes();
         int primary = set.server(List.of());
-        set.server(List.of("--replicaof", "127.0.0.1", String.valueOf(primary)));
+        for (int i = 0; i < replicas; i++) {
+            set.replicas.add(set.server(List.of("--replicaof", "127.0.0.1", String.valueOf(primary))));
+        }
         for (int i = 0; i < 3; i++) {
             int port = freePort();
             Path conf = set.dir.resolve("sentinel-" + port + ".conf");
@@ -54,7 +62,7 @@ public final class RedisNodes implements AutoCloseable {
             set.start(port, List.of("redis-server", conf.toString(), "--sentinel"));
             set.sentinels.add(port);
         }
-        set.await(Duration.ofSeconds(30), () -> set.sentinels().stream().allMatch(port -> set.sentinelSees(port)));
+        set.await(Duration.ofSeconds(30), () -> set.sentinels().stream().allMatch(port -> set.sentinelSees(port, replicas)));
         set.await(Duration.ofSeconds(30), set::replicasInSync);
         return set;
     }
@@ -132,7 +140,17 @@ public final class RedisNodes implements AutoCloseable {
 
     /** The replica of a Sentinel set, as started (before any failover). */
     public int sentinelReplica() {
-        return nodes.keySet().stream().filter(port -> !sentinels.contains(port)).skip(1).findFirst().orElseThrow();
+        return sentinelReplicas().get(0);
+    }
+
+    /** The replicas of a Sentinel set, as started (before any failover). */
+    public List<Integer> sentinelReplicas() {
+        return List.copyOf(replicas);
+    }
+
+    /** Whether {@code primary} streams to a replica that finished its sync: a write there can be acknowledged. */
+    public static boolean streamsToAReplica(int primary) {
+        return cli(primary, "INFO", "replication").matches("(?s).*slave\\d+:[^\\n]*state=online.*");
     }
 
     /** SIGSTOP ({@code frozen}) or SIGCONT: a node that keeps its connections open and answers nothing. */
@@ -178,9 +196,9 @@ public final class RedisNodes implements AutoCloseable {
     }
 
     /** A sentinel that knows the replica and the two other sentinels can take part in a failover. */
-    private boolean sentinelSees(int port) {
+    private boolean sentinelSees(int port, int replicas) {
         String primary = cli(port, "SENTINEL", "MASTER", PRIMARY_NAME);
-        return primary.matches("(?s).*num-slaves\\s+1\\s.*") && primary.matches("(?s).*num-other-sentinels\\s+2\\s.*");
+        return primary.matches("(?s).*num-slaves\\s+" + replicas + "\\s.*") && primary.matches("(?s).*num-other-sentinels\\s+2\\s.*");
     }
 
     private int server(List<String> extra) {

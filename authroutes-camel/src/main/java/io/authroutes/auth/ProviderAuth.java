@@ -273,7 +273,7 @@ public final class ProviderAuth implements TokenLoader {
     public CompletableFuture<Token> acquire() {
         return CompletableFuture.supplyAsync(() -> configured.token(clock.instant())
                 .orElseGet(() -> configured.explainLoginFailure(
-                        () -> shared.obtain(lastRejected.get(), () -> obtain(List.of(TokenOperation.LOGIN), null)))), executor);
+                        () -> shared.obtain(lastRejected.get(), refresh -> obtain(List.of(TokenOperation.LOGIN), null)))), executor);
     }
 
     @Override
@@ -283,7 +283,8 @@ public final class ProviderAuth implements TokenLoader {
             // held back: no thread and no request; a still valid token keeps serving calls meanwhile
             return CompletableFuture.failedFuture(policy.heldBack(TokenOperation.LOGIN));
         }
-        return CompletableFuture.supplyAsync(() -> shared.obtain(current, () -> obtain(order, current)), executor);
+        return CompletableFuture.supplyAsync(() -> shared.obtain(current,
+                refresh -> obtain(RenewalOrder.allowing(order, refresh), current)), executor);
     }
 
     /**

@@ -21,4 +21,13 @@ final class RenewalOrder {
         }
         return List.of(TokenOperation.LOGIN);
     }
+
+    /**
+     * {@code order} without the refresh when the store says the refresh token may not be presented now: another
+     * instance may present it after a failover, and a rotating refresh token is good once (RFC 9700 section 4.14.2).
+     */
+    static List<TokenOperation> allowing(List<TokenOperation> order, TokenStore.RefreshUse refresh) {
+        return refresh == TokenStore.RefreshUse.ALLOWED ? order
+                : order.stream().filter(operation -> operation != TokenOperation.REFRESH).toList();
+    }
 }

@@ -58,9 +58,13 @@ public final class SharedAccount implements FailurePolicy.SharedGate {
         return account;
     }
 
-    /** A token newer than {@code replacing}: the one the cluster holds, or from {@code request}, run once in the cluster. */
-    Token obtain(Token replacing, Supplier<Token> request) {
-        return store.either(() -> store.store().obtainOnce(account, replacing, request, limits), request);
+    /**
+     * A token newer than {@code replacing}: the one the cluster holds, or from {@code request}, run once in the cluster
+     * and told whether it may present the refresh token; run here alone, it may.
+     */
+    Token obtain(Token replacing, TokenStore.Request request) {
+        return store.either(() -> store.store().obtainOnce(account, replacing, request, limits),
+                () -> request.run(TokenStore.RefreshUse.ALLOWED));
     }
 
     /** Drops {@code failed} cluster-wide if it is still the shared token. */

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * <ol>
  *   <li>{@link #obtainOnce} with the token it holds ({@code replacing}, or {@code null} when cold) and the
  *       request it would make. Across the cluster one instance runs the request under a lease; the others
- *       get the token that lands. The result goes into the near cache.</li>
+ *       get the token that lands. The result goes into the near cache. The store tells the request whether it
+ *       may present the refresh token ({@link RefreshUse}); when not, the engine logs in instead.</li>
  *   <li>{@link #invalidate} after a refusal: the shared token is dropped only if it is still the refused
  *       one, and every other instance hears it through {@link Listener#invalidated}.</li>
  *   <li>{@link #listen} once per account at start, so near caches follow tokens other instances store.</li>
@@ -35,12 +36,25 @@ public interface TokenStore extends AutoCloseable {
      * A token newer than {@code replacing}, with at most one {@code request} running across the cluster.
      * Returns a stored token that is not {@code replacing} (and not older than it) without requesting;
      * otherwise takes the account's lease, runs {@code request} here and stores its token, or waits for the
-     * lease holder's token. Exceptions of {@code request} reach the caller unchanged.
+     * lease holder's token. Exceptions of {@code request} reach the caller unchanged. A request that may present a
+     * refresh token uses the {@link Request} form instead, which tells it when it must not.
      *
      * @throws SharedTokenTimeoutException   when another instance held the lease for all of {@code limits.maxWait()}
      * @throws TokenStoreUnavailableException when the store cannot be reached
      */
     Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits);
+
+    /**
+     * As {@link #obtainOnce(TokenAccount, Token, Supplier, FlightLimits)}, telling {@code request} whether it may
+     * present the refresh token of {@code replacing}. A store whose lease a failover may lose (its replicas did not
+     * confirm holding it) says {@link RefreshUse#NOT_ALLOWED}: another instance may then take the lease on the
+     * promoted replica and present that same refresh token, which a rotating provider answers with
+     * {@code invalid_grant} and may take for reuse, revoking the whole token family (RFC 9700 section 4.14.2).
+     * By default, for a store whose lease cannot be lost so, every request may refresh.
+     */
+    default Token obtainOnce(TokenAccount account, Token replacing, Request request, FlightLimits limits) {
+        return obtainOnce(account, replacing, () -> request.run(RefreshUse.ALLOWED), limits);
+    }
 
     /** Drops the shared token only if it is {@code failed}, tells every instance, and reports whether it was. */
     boolean invalidate(TokenAccount account, Token failed);
@@ -99,6 +113,20 @@ public interface TokenStore extends AutoCloseable {
         void stored(Token token);
 
         void invalidated(Token token);
+    }
+
+    /** The token request {@link #obtainOnce(TokenAccount, Token, Request, FlightLimits)} runs under the lease. */
+    @FunctionalInterface
+    interface Request {
+
+        Token run(RefreshUse refresh);
+    }
+
+    /** Whether a token request may present the refresh token of the token it replaces. */
+    enum RefreshUse {
+        ALLOWED,
+        /** Only a request that presents no refresh token, such as a login, may run now. */
+        NOT_ALLOWED
     }
 
     /** Ends a {@link #listen} registration. */

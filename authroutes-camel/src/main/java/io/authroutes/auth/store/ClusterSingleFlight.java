@@ -4,6 +4,8 @@ import io.authroutes.auth.SharedTokenTimeoutException;
 import io.authroutes.auth.Token;
 import io.authroutes.auth.TokenAccount;
 import io.authroutes.auth.TokenStore.FlightLimits;
+import io.authroutes.auth.TokenStore.RefreshUse;
+import io.authroutes.auth.TokenStore.Request;
 import io.authroutes.auth.TokenStoreUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * the provider answers with {@code invalid_grant} (RFC 9700 section 4.14.2). The lease is renewed three times
  * per period, so one missed renewal does not lose it; a holder that dies stops renewing, and its lease runs out.
  * On Sentinel and Cluster the holder first waits until a replica holds the lease, so a failover right after
- * cannot hand the lease, and the same refresh token, to a second instance; it gives the lease back only once a
- * replica holds the new token too (README, "What a failover costs").
+ * cannot hand the lease, and the same refresh token, to a second instance; if no replica acknowledges, its
+ * request may not present the refresh token (a login instead), so the worst a failover then costs is one extra
+ * token request. It gives the lease back only once a replica holds the new token too (README, "What a failover
+ * costs").
  */
 final class ClusterSingleFlight {
 
@@ -57,7 +60,7 @@ final class ClusterSingleFlight {
         this.timer = timer;
     }
 
-    Token obtain(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
+    Token obtain(TokenAccount account, Token replacing, Request request, FlightLimits limits) {
         long deadline = System.nanoTime() + limits.maxWait().toNanos();
         String owner = instanceId + "/" + UUID.randomUUID();
         while (true) {
@@ -79,7 +82,7 @@ final class ClusterSingleFlight {
         }
     }
 
-    private Token underLease(TokenAccount account, Token replacing, Supplier<Token> request, String owner, Duration lease) {
+    private Token underLease(TokenAccount account, Token replacing, Request request, String owner, Duration lease) {
         boolean stored = false;
         boolean keptUntilReplicated = false;
         try {
@@ -88,11 +91,14 @@ final class ClusterSingleFlight {
                 stored = true;
                 return newer.get();
             }
+            RefreshUse refresh = RefreshUse.ALLOWED;
             if (!commands.replicated(account, keys.lease(account))) {
-                LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; should the primary fail"
-                        + " now, another instance may make a token request too", account.providerId());
+                LOG.warn("{}: no Redis replica acknowledged the token lease within the timeout; this token request"
+                        + " presents no refresh token, which another instance could present too should the primary fail"
+                        + " now", account.providerId());
+                refresh = RefreshUse.NOT_ALLOWED;
             }
-            Token fresh = keepingLease(account, owner, lease, request);
+            Token fresh = keepingLease(account, owner, lease, request, refresh);
             try {
                 tokens.write(account, fresh);
                 stored = true;
@@ -118,7 +124,7 @@ final class ClusterSingleFlight {
     /**
      * A token that no replica holds may be lost in a failover, and the promoted replica would then hand out the
      * token it replaced, whose refresh token was presented already (a second presentation is {@code invalid_grant},
-     * RFC 9700 section 4.14.2). So the holder keeps its lease, which reached a replica before the request went out,
+     * RFC 9700 section 4.14.2). So the holder keeps its lease, which reached a replica before a refresh went out,
      * and writes the token again, unless the store holds it or a newer one, until a replica acknowledges it or one
      * lease period has passed, trying every poll interval. An instance that read the replaced token meanwhile and
      * renews it waits for the lease, and then finds this token.
@@ -146,13 +152,13 @@ final class ClusterSingleFlight {
         }
     }
 
-    private Token keepingLease(TokenAccount account, String owner, Duration lease, Supplier<Token> request) {
+    private Token keepingLease(TokenAccount account, String owner, Duration lease, Request request, RefreshUse refresh) {
         long period = Math.max(1, lease.toMillis() / 3);
         AtomicBoolean lost = new AtomicBoolean();
         ScheduledFuture<?> keeping = timer.scheduleAtFixedRate(() -> keep(account, owner, lease, lost),
                 period, period, TimeUnit.MILLISECONDS);
         try {
-            return request.get();
+            return request.run(refresh);
         } finally {
             keeping.cancel(false);
         }

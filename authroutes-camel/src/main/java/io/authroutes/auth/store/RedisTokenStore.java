@@ -65,6 +65,11 @@ final class RedisTokenStore implements TokenStore {
 
     @Override
     public Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
+        return flight.obtain(account, replacing, refresh -> request.get(), limits);
+    }
+
+    @Override
+    public Token obtainOnce(TokenAccount account, Token replacing, Request request, FlightLimits limits) {
         return flight.obtain(account, replacing, request, limits);
     }
 

@@ -130,8 +130,9 @@ class SentinelFailoverTest {
      * instead of presenting the refresh token. Its token, not replicated either, is written again until the lease
      * runs out; then the primary is killed and a replica promoted with the replaced token and no lease, the other
      * replica following it. An instance that starts then finds the replaced token due for renewal, its lease
-     * acknowledged, and presents the old refresh token for the first time: one extra token request for the
-     * failover. Had the holder refreshed, that refresh token would have reached the provider twice.
+     * acknowledged, and presents the old refresh token for the first time (or logs in, when the promoted primary's
+     * replica has not caught up enough to acknowledge that lease): one extra token request for the failover. Had
+     * the holder refreshed, that refresh token would have reached the provider twice.
      */
     @Test
     void leaseLostInFailoverThenNoRefreshTokenPresentedTwiceAndOneExtraTokenRequest() throws Exception {
@@ -158,9 +159,11 @@ class SentinelFailoverTest {
             startedAndRenewed(cluster, clock, replaced);
             assertThat(succeeded(holder.call(PROVIDER, "items"))).isTrue();
 
-            assertThat(server.refreshes()).as("refresh tokens presented: the replaced one, once").isEqualTo(1);
             assertThat(server.invalidGrants()).as("refresh tokens presented twice").isZero();
-            assertThat(server.logins()).as("the first login and the holder's, in place of its refresh").isEqualTo(2);
+            assertThat(server.refreshes()).as("refresh tokens presented: the replaced one, at most once").isLessThanOrEqualTo(1);
+            assertThat(server.refreshes() + server.logins())
+                    .as("token requests: the first login, the holder's in place of its refresh, one for the failover")
+                    .isEqualTo(3);
             assertThat(log.text()).contains("this token request presents no refresh token");
         }
     }

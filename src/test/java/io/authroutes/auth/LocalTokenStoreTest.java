@@ -22,7 +22,7 @@ class LocalTokenStoreTest {
         AtomicInteger requests = new AtomicInteger();
         Token token = Token.of("t", Instant.EPOCH, null);
 
-        store.obtainOnce(ACCOUNT, null, () -> { requests.incrementAndGet(); return token; }, FlightLimits.forTokenTimeout(Duration.ofSeconds(1)));
+        store.obtainOnce(ACCOUNT, null, refresh -> { requests.incrementAndGet(); return token; }, FlightLimits.forTokenTimeout(Duration.ofSeconds(1)));
 
         assertThat(requests).hasValue(1);
         assertThat(store.shared(ACCOUNT)).isEmpty();

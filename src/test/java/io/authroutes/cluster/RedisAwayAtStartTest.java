@@ -59,7 +59,7 @@ class RedisAwayAtStartTest {
             try {
                 for (TokenAccount account : members()) {
                     Instant now = Instant.now();
-                    Token stored = other.obtainOnce(account, null, () -> new Token("from-another-instance-" + account.providerId(),
+                    Token stored = other.obtainOnce(account, null, refresh -> new Token("from-another-instance-" + account.providerId(),
                             now, now.plus(Duration.ofHours(1)), null, Map.of()), FlightLimits.forTokenTimeout(Duration.ofSeconds(5)));
                     await().atMost(Duration.ofSeconds(10)).until(() -> instance.auth(account.providerId()).current()
                             .filter(token -> token.value().equals(stored.value())).isPresent());

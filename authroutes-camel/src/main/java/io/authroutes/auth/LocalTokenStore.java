@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
  * The store of a single instance, and the default: nothing is shared, so a request simply runs (the near
@@ -34,8 +33,8 @@ public final class LocalTokenStore implements TokenStore {
     }
 
     @Override
-    public Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
-        return request.get();
+    public Token obtainOnce(TokenAccount account, Token replacing, Request request, FlightLimits limits) {
+        return request.run(RefreshUse.ALLOWED);
     }
 
     @Override

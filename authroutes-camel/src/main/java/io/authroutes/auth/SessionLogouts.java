@@ -142,7 +142,7 @@ final class SessionLogouts {
     }
 
     private void logOut(Token session, String why) {
-        if (!endpoint.supports(TokenOperation.REVOKE)) {
+        if (!logsOut()) {
             return;
         }
         CompletableFuture.runAsync(() -> {

@@ -2,7 +2,6 @@ package io.authroutes.auth;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Where the tokens of an account live beyond one instance: the seam between {@link ProviderAuth} and
@@ -36,25 +35,18 @@ public interface TokenStore extends AutoCloseable {
      * A token newer than {@code replacing}, with at most one {@code request} running across the cluster.
      * Returns a stored token that is not {@code replacing} (and not older than it) without requesting;
      * otherwise takes the account's lease, runs {@code request} here and stores its token, or waits for the
-     * lease holder's token. Exceptions of {@code request} reach the caller unchanged. A request that may present a
-     * refresh token uses the {@link Request} form instead, which tells it when it must not.
+     * lease holder's token. Exceptions of {@code request} reach the caller unchanged.
+     *
+     * <p>The store tells {@code request} whether it may present the refresh token of {@code replacing}. A store
+     * whose lease a failover may lose (its replicas did not confirm holding it) says {@link RefreshUse#NOT_ALLOWED}:
+     * another instance may then take the lease on the promoted replica and present that same refresh token, which
+     * a rotating provider answers with {@code invalid_grant} and may take for reuse, revoking the whole token
+     * family (RFC 9700 section 4.14.2). A store whose lease cannot be lost so always says {@link RefreshUse#ALLOWED}.
      *
      * @throws SharedTokenTimeoutException   when another instance held the lease for all of {@code limits.maxWait()}
      * @throws TokenStoreUnavailableException when the store cannot be reached
      */
-    Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits);
-
-    /**
-     * As {@link #obtainOnce(TokenAccount, Token, Supplier, FlightLimits)}, telling {@code request} whether it may
-     * present the refresh token of {@code replacing}. A store whose lease a failover may lose (its replicas did not
-     * confirm holding it) says {@link RefreshUse#NOT_ALLOWED}: another instance may then take the lease on the
-     * promoted replica and present that same refresh token, which a rotating provider answers with
-     * {@code invalid_grant} and may take for reuse, revoking the whole token family (RFC 9700 section 4.14.2).
-     * By default, for a store whose lease cannot be lost so, every request may refresh.
-     */
-    default Token obtainOnce(TokenAccount account, Token replacing, Request request, FlightLimits limits) {
-        return obtainOnce(account, replacing, () -> request.run(RefreshUse.ALLOWED), limits);
-    }
+    Token obtainOnce(TokenAccount account, Token replacing, Request request, FlightLimits limits);
 
     /** Drops the shared token only if it is {@code failed}, tells every instance, and reports whether it was. */
     boolean invalidate(TokenAccount account, Token failed);
@@ -115,7 +107,7 @@ public interface TokenStore extends AutoCloseable {
         void invalidated(Token token);
     }
 
-    /** The token request {@link #obtainOnce(TokenAccount, Token, Request, FlightLimits)} runs under the lease. */
+    /** The token request {@link #obtainOnce} runs under the lease. */
     @FunctionalInterface
     interface Request {
 

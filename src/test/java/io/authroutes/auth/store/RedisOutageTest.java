@@ -45,7 +45,7 @@ class RedisOutageTest {
 
         REDIS.stop();
 
-        assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> store.obtainOnce(ACCOUNT, null, () -> {
+        assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> store.obtainOnce(ACCOUNT, null, refresh -> {
             requests.incrementAndGet();
             return token("unshared");
         }, LIMITS)).isInstanceOf(TokenStoreUnavailableException.class)
@@ -58,7 +58,7 @@ class RedisOutageTest {
     @Test
     void sharedWhenRedisIsBackThenWorksAgainWithoutReopening() {
         RedisTokenStore store = stores.instance();
-        store.obtainOnce(ACCOUNT, null, () -> token("before"), LIMITS);
+        store.obtainOnce(ACCOUNT, null, refresh -> token("before"), LIMITS);
         REDIS.stop();
         assertThatThrownBy(() -> store.shared(ACCOUNT)).isInstanceOf(TokenStoreUnavailableException.class);
 
@@ -66,7 +66,7 @@ class RedisOutageTest {
 
         await().atMost(Duration.ofSeconds(10)).until(store::reachable);
         assertThat(store.shared(ACCOUNT)).as("the restarted Redis kept nothing").isEmpty();
-        assertThat(store.obtainOnce(ACCOUNT, null, () -> token("after"), LIMITS).value()).isEqualTo("after");
+        assertThat(store.obtainOnce(ACCOUNT, null, refresh -> token("after"), LIMITS).value()).isEqualTo("after");
     }
 
     @Test

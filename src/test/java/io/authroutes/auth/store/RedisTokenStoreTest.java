@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class RedisTokenStoreTest {
     void obtainOnceWhen64CallersOnEachOfTwoInstancesThenOneTokenRequest() throws Exception {
         List<RedisTokenStore> instances = List.of(stores.instance(), stores.instance());
         CountDownLatch allCalling = new CountDownLatch(128);
-        Supplier<Token> request = () -> {
+        TokenStore.Request request = refresh -> {
             requests.incrementAndGet();
             awaitQuietly(allCalling);
             return token("cluster-token");
@@ -94,7 +93,7 @@ class RedisTokenStoreTest {
         RedisTokenStore store = stores.instance();
         IllegalStateException refused = new IllegalStateException("credentials refused");
 
-        assertThatThrownBy(() -> store.obtainOnce(ACCOUNT, null, () -> { throw refused; }, LIMITS)).isSameAs(refused);
+        assertThatThrownBy(() -> store.obtainOnce(ACCOUNT, null, refresh -> { throw refused; }, LIMITS)).isSameAs(refused);
 
         assertThat(stores.instance().obtainOnce(ACCOUNT, null, counted("second-try"), LIMITS).value()).isEqualTo("second-try");
     }
@@ -107,7 +106,7 @@ class RedisTokenStoreTest {
         CountDownLatch requesting = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         FlightLimits longLease = new FlightLimits(Duration.ofSeconds(30), Duration.ofSeconds(60));
-        CompletableFuture<Token> held = CompletableFuture.supplyAsync(() -> holder.obtainOnce(ACCOUNT, null, () -> {
+        CompletableFuture<Token> held = CompletableFuture.supplyAsync(() -> holder.obtainOnce(ACCOUNT, null, refresh -> {
             requesting.countDown();
             awaitQuietly(answer);
             return token("landed");
@@ -133,7 +132,7 @@ class RedisTokenStoreTest {
         CountDownLatch requesting = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);
         FlightLimits shortLease = new FlightLimits(Duration.ofSeconds(1), Duration.ofSeconds(30));
-        CompletableFuture.runAsync(() -> dying.obtainOnce(ACCOUNT, null, () -> {
+        CompletableFuture.runAsync(() -> dying.obtainOnce(ACCOUNT, null, refresh -> {
             requesting.countDown();
             awaitQuietly(never);
             return token("never-stored");
@@ -155,7 +154,7 @@ class RedisTokenStoreTest {
         RedisTokenStore holder = stores.instance();
         CountDownLatch requesting = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> holder.obtainOnce(ACCOUNT, null, () -> {
+        CompletableFuture.runAsync(() -> holder.obtainOnce(ACCOUNT, null, refresh -> {
             requesting.countDown();
             awaitQuietly(answer);
             return token("late");
@@ -231,8 +230,8 @@ class RedisTokenStoreTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> store.policyState(ACCOUNT).isEmpty());
     }
 
-    private Supplier<Token> counted(String value) {
-        return () -> {
+    private TokenStore.Request counted(String value) {
+        return refresh -> {
             requests.incrementAndGet();
             return token(value);
         };

@@ -45,7 +45,7 @@ class SealedAtRestTest {
     @Test
     void storedValuesAreCiphertextAndKeysShowNoLogin() {
         RedisTokenStore store = stores.instance();
-        store.obtainOnce(ACCOUNT, null, () -> TOKEN, LIMITS);
+        store.obtainOnce(ACCOUNT, null, refresh -> TOKEN, LIMITS);
         store.compareAndSetPolicyState(ACCOUNT, null, "policy-5ecret-state", Duration.ZERO);
         store.join(ACCOUNT);
 
@@ -76,7 +76,7 @@ class SealedAtRestTest {
             listening.sync().subscribe(stores.prefix + ":events");
             RedisTokenStore store = stores.instance();
 
-            store.obtainOnce(ACCOUNT, null, () -> TOKEN, LIMITS);
+            store.obtainOnce(ACCOUNT, null, refresh -> TOKEN, LIMITS);
             store.invalidate(ACCOUNT, TOKEN);
 
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> messages.size() == 2);
@@ -90,7 +90,7 @@ class SealedAtRestTest {
     void tokenSealedUnderAWrongKeyThenAbsentForTheFixedKeyAndReplacedByItsNextTokenRequest() {
         // a token without expiry (ZONT): its key has no TTL, so only a replacement can end the episode
         Token forever = new Token("sealed-under-the-wrong-key", Instant.now(), null, null, Map.of());
-        stores.instance().obtainOnce(ACCOUNT, null, () -> forever, LIMITS);
+        stores.instance().obtainOnce(ACCOUNT, null, refresh -> forever, LIMITS);
         stores.with(RedisStoreSettings.KEY_PROPERTY, TestStores.randomKey());
         RedisTokenStore fixed = stores.instance();
         AtomicInteger requests = new AtomicInteger();
@@ -99,7 +99,7 @@ class SealedAtRestTest {
             assertThat(fixed.shared(ACCOUNT)).isEmpty();
             assertThat(fixed.unreadable()).get(InstanceOfAssertFactories.STRING)
                     .contains("1 value(s) in Redis cannot be read with this instance's authroutes.store.encryptionKey");
-            Token replacement = fixed.obtainOnce(ACCOUNT, null, () -> {
+            Token replacement = fixed.obtainOnce(ACCOUNT, null, refresh -> {
                 requests.incrementAndGet();
                 return TOKEN;
             }, LIMITS);

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
 /**
  * Tokens shared by every instance pointed at one Redis and prefix (design note, "Growing past one
@@ -61,11 +60,6 @@ final class RedisTokenStore implements TokenStore {
     @Override
     public Optional<Token> shared(TokenAccount account) {
         return tokens.read(account);
-    }
-
-    @Override
-    public Token obtainOnce(TokenAccount account, Token replacing, Supplier<Token> request, FlightLimits limits) {
-        return flight.obtain(account, replacing, refresh -> request.get(), limits);
     }
 
     @Override

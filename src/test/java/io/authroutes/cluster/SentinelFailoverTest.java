@@ -168,6 +168,35 @@ class SentinelFailoverTest {
         }
     }
 
+    /**
+     * Where the lease rule must not trip: replicas that answer. Two instances under load, five renewals of a
+     * rotating refresh token: each is one refresh for the cluster, never a login in its place, and no call fails.
+     */
+    @Test
+    void renewalsUnderLoadWithTheReplicaAnsweringThenEachIsOneRefreshAndNoCallFails() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T10:00:00Z");
+        try (RedisNodes redis = RedisNodes.sentinel(); RotatingTokenServer server = new RotatingTokenServer();
+             CapturedLog log = CapturedLog.capture();
+             Cluster cluster = new Cluster(redis.sentinelUri(), server, RotatingTokenServer.PASSWORD)) {
+            List<AppInstance> instances = cluster.start(2, clock);
+            try (CallsUnderLoad load = new CallsUnderLoad(instances, PROVIDER, 4)) {
+                load.awaitMoreCalls(50);
+                for (int renewal = 0; renewal < 5; renewal++) {
+                    String replaced = instances.get(0).auth(PROVIDER).current().orElseThrow().value();
+                    clock.advance(RENEWAL_DUE);
+                    await().atMost(Duration.ofSeconds(20)).until(() -> instances.stream().allMatch(i -> renewed(i, replaced)));
+                    load.awaitMoreCalls(50);
+                }
+
+                assertThat(load.failed()).isZero();
+                assertThat(server.refreshes()).as("renewals, each one refresh for the cluster").isEqualTo(5);
+                assertThat(server.logins()).as("the first login only").isEqualTo(1);
+                assertThat(server.invalidGrants()).isZero();
+                assertThat(log.text()).doesNotContain("presents no refresh token");
+            }
+        }
+    }
+
     /** A first token, obtained by the instance returned and held by every replica too. */
     private static AppInstance holdingAReplicatedToken(Cluster cluster, Clock clock, RedisNodes redis) throws Exception {
         AppInstance holder = cluster.start(clock);
